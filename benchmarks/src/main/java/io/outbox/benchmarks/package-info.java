@@ -1,0 +1,2 @@
+/** Measurements of the outbox against raw-JDBC baselines, run on demand. */
+package io.outbox.benchmarks;

@@ -1,0 +1,10 @@
+package io.outbox;
+
+/** The store cannot be reached or written right now (server down, connection lost, I/O error). */
+public class StoreUnavailableException extends OutboxException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

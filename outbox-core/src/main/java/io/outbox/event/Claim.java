@@ -1,0 +1,20 @@
+package io.outbox.event;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Who is delivering an event and until when. When the lease runs out without an outcome,
+ * the worker is presumed dead and the event returns to pending.
+ */
+public record Claim(String owner, Instant leaseExpiresAt) {
+    public static final int MAX_OWNER_LENGTH = 128;
+
+    public Claim {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
+        if (owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
+            throw new IllegalArgumentException("claim owner must be 1 to " + MAX_OWNER_LENGTH + " characters");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.outbox.listener;
+
+import io.outbox.OutboxException;
+import io.outbox.event.OutboxEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Hooks into the processor's work, for metrics and logs. Every method has a no-op default.
+ * Called from processor threads: implementations must be thread-safe and quick. An
+ * exception thrown here is logged and ignored; it never stops delivery.
+ */
+public interface OutboxListener {
+    OutboxListener NONE = new OutboxListener() {
+    };
+
+    /** A batch was claimed. */
+    default void claimed(List<OutboxEvent> events) {
+    }
+
+    /**
+     * Delivered.
+     *
+     * @param handlerTime how long the handler took
+     * @param latency     from the event's creation to its completion
+     */
+    default void delivered(OutboxEvent event, Duration handlerTime, Duration latency) {
+    }
+
+    /** An attempt failed; the event is tried again at {@code nextAttemptAt}. */
+    default void retried(OutboxEvent event, String reason, Instant nextAttemptAt) {
+    }
+
+    /** The event failed for good; it is kept and can be retried by command. */
+    default void failedForGood(OutboxEvent event, String reason) {
+    }
+
+    /** Events whose worker vanished came back. */
+    default void reclaimed(int count) {
+    }
+
+    /** Completed events past retention were deleted. */
+    default void cleanedUp(int count) {
+    }
+
+    /** The store failed; the processor backs off and tries again. */
+    default void storeFailed(OutboxException failure) {
+    }
+}

@@ -1,0 +1,94 @@
+package io.outbox.processor;
+
+import io.outbox.handler.OutboxHandler;
+import io.outbox.listener.OutboxListener;
+import io.outbox.repository.OutboxRepository;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/** Assembles a processor. Everything but the repository and the handlers has a default. Not thread-safe. */
+public final class OutboxProcessorBuilder {
+    final OutboxRepository repository;
+    final List<OutboxHandler> handlers = new ArrayList<>();
+    ProcessorConfig config = ProcessorConfig.defaults();
+    Clock clock = Clock.systemUTC();
+    Optional<Sleeper> sleeper = Optional.empty();
+    OutboxListener listener = OutboxListener.NONE;
+    Optional<String> userId = Optional.empty();
+    Optional<String> owner = Optional.empty();
+    boolean exclusiveStore;
+    DoubleSupplier random = new SecureRandom()::nextDouble;
+
+    OutboxProcessorBuilder(OutboxRepository repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    public OutboxProcessorBuilder handler(OutboxHandler handler) {
+        handlers.add(Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
+    public OutboxProcessorBuilder handlers(Collection<? extends OutboxHandler> all) {
+        all.forEach(this::handler);
+        return this;
+    }
+
+    public OutboxProcessorBuilder config(ProcessorConfig value) {
+        config = Objects.requireNonNull(value, "config");
+        return this;
+    }
+
+    public OutboxProcessorBuilder clock(Clock value) {
+        clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** How {@code drainUntilIdle} waits; tests pass one that advances their clock. */
+    public OutboxProcessorBuilder sleeper(Sleeper value) {
+        sleeper = Optional.of(value);
+        return this;
+    }
+
+    public OutboxProcessorBuilder listener(OutboxListener value) {
+        listener = Objects.requireNonNull(value, "listener");
+        return this;
+    }
+
+    /** Deliver only this user's events (a processor started at sign-in); by default every user's. */
+    public OutboxProcessorBuilder forUser(String value) {
+        userId = Optional.of(value);
+        return this;
+    }
+
+    /** The claim owner's name, unique among processors sharing a store; by default pid and a random suffix. */
+    public OutboxProcessorBuilder owner(String value) {
+        owner = Optional.of(value);
+        return this;
+    }
+
+    /**
+     * The store is used by this process alone (an embedded store): events left processing
+     * by an earlier process are recovered at once on the first batch, without waiting for a lease.
+     */
+    public OutboxProcessorBuilder exclusiveStore(boolean value) {
+        exclusiveStore = value;
+        return this;
+    }
+
+    /** Uniform values in [0, 1) for the retry jitter. */
+    public OutboxProcessorBuilder random(DoubleSupplier value) {
+        random = Objects.requireNonNull(value, "random");
+        return this;
+    }
+
+    public OutboxProcessor build() {
+        return new OutboxProcessor(this);
+    }
+}

@@ -1,0 +1,111 @@
+package io.outbox.processor;
+
+import io.outbox.event.OutboxEvent;
+import io.outbox.handler.HandlerResult;
+import io.outbox.listener.OutboxListener;
+import io.outbox.repository.Completion;
+import io.outbox.repository.Failure;
+import io.outbox.repository.OutboxRepository;
+import io.outbox.retry.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Turns handler answers into stored outcomes: completions and failures are each written in
+ * one batched call, then the listener hears of them. Stateless apart from its collaborators;
+ * thread-safe.
+ */
+final class OutcomeRecorder {
+    private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+
+    private final OutboxRepository repository;
+    private final RetryPolicy retryPolicy;
+    private final Optional<Integer> maxAttemptsOverride;
+    private final DoubleSupplier random;
+    private final OutboxListener listener;
+    private final String owner;
+
+    OutcomeRecorder(OutboxRepository repository, ProcessorConfig config, DoubleSupplier random,
+                    OutboxListener listener, String owner) {
+        this.repository = repository;
+        this.retryPolicy = config.retryPolicy();
+        this.maxAttemptsOverride = config.maxAttemptsOverride();
+        this.random = random;
+        this.listener = listener;
+        this.owner = owner;
+    }
+
+    BatchResult record(List<Attempt> attempts, Instant now) {
+        List<Completion> completions = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        List<Runnable> notices = new ArrayList<>();
+        int retried = 0;
+        int failedForGood = 0;
+        for (Attempt attempt : attempts) {
+            OutboxEvent event = attempt.event();
+            HandlerResult result = attempt.result();
+            if (result instanceof HandlerResult.Done done) {
+                completions.add(new Completion(event.id(), owner, now, done.data()));
+                Duration latency = Duration.between(event.createdAt(), now);
+                notices.add(() -> listener.delivered(event, attempt.handlerTime(), latency));
+                log.debug("delivered {} ({} {}) in {} attempts", event.id(), event.eventType(),
+                        event.operation().wireName(), event.attemptCount());
+                continue;
+            }
+            Failure failure = failureOf(event, result, now);
+            failures.add(failure);
+            if (failure.retryAt().isPresent()) {
+                retried++;
+                Instant next = failure.retryAt().get();
+                notices.add(() -> listener.retried(event, failure.reason(), next));
+                log.debug("attempt {} of {} failed, retry at {}: {}", event.attemptCount(), event.id(), next,
+                        failure.reason());
+            } else {
+                failedForGood++;
+                notices.add(() -> listener.failedForGood(event, failure.reason()));
+                log.info("event {} ({} of entity {}) failed for good: {}", event.id(), event.eventType(),
+                        event.entityId(), failure.reason());
+            }
+        }
+        writeAll(completions, failures);
+        notices.forEach(Runnable::run);
+        return new BatchResult(attempts.size(), completions.size(), retried, failedForGood, 0);
+    }
+
+    private Failure failureOf(OutboxEvent event, HandlerResult result, Instant now) {
+        if (result instanceof HandlerResult.FailedForGood permanent) {
+            return new Failure(event.id(), owner, now, permanent.reason(), Optional.empty());
+        }
+        HandlerResult.RetryLater retry = (HandlerResult.RetryLater) result;
+        int limit = maxAttemptsOverride.orElse(event.maxAttempts());
+        if (event.attemptCount() >= limit) {
+            String reason = "gave up after " + event.attemptCount() + " attempts: " + retry.reason();
+            return new Failure(event.id(), owner, now, reason, Optional.empty());
+        }
+        Instant next = retryPolicy.nextAttempt(event.attemptCount(), now, retry.notBefore(), random);
+        return new Failure(event.id(), owner, now, retry.reason(), Optional.of(next));
+    }
+
+    private void writeAll(List<Completion> completions, List<Failure> failures) {
+        int written = 0;
+        if (!completions.isEmpty()) {
+            written += repository.markCompleted(completions);
+        }
+        if (!failures.isEmpty()) {
+            written += repository.markFailed(failures);
+        }
+        int expected = completions.size() + failures.size();
+        if (written != expected) {
+            // Our lease ran out and another worker took some events over; its outcome stands.
+            log.warn("{} of {} outcomes were not recorded: their claims had passed to another worker",
+                    expected - written, expected);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.outbox.processor;
+
+import java.time.Duration;
+
+/** Waits; injected so that tests advance a clock instead of sleeping. */
+@FunctionalInterface
+public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+}

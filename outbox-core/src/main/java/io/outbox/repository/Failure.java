@@ -1,0 +1,17 @@
+package io.outbox.repository;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An attempt at event {@code id} by {@code owner} failed; retried at {@code retryAt}, or failed for good when empty. */
+public record Failure(UUID id, String owner, Instant at, String reason, Optional<Instant> retryAt) {
+    public Failure {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(retryAt, "retryAt");
+    }
+}

@@ -1,0 +1,93 @@
+package io.outbox.repository;
+
+import io.outbox.event.EventStatus;
+import io.outbox.event.OutboxEvent;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where events live. Implementations must be thread-safe, and must never let two claimers
+ * both win one event. Methods join the caller's transaction where the implementation has
+ * one (so a use case can write an entity and its event atomically) and run on their own
+ * otherwise. Failures surface as {@link io.outbox.OutboxException} subclasses.
+ *
+ * <p>Every conditional write returns how many events it changed, so a caller can tell a
+ * lost race from a success.
+ */
+public interface OutboxRepository {
+
+    /** Inserts the event, or replaces the stored event with the same id. */
+    void save(OutboxEvent event);
+
+    /** Saves several events in one write. */
+    void saveAll(Collection<OutboxEvent> events);
+
+    Optional<OutboxEvent> findById(UUID id);
+
+    /** The events of one entity, in the order they were made. */
+    List<OutboxEvent> findByEntity(String entityId);
+
+    /** Events oldest first, filtered as the query says. */
+    List<OutboxEvent> find(EventQuery query);
+
+    default List<OutboxEvent> findByStatus(EventStatus status) {
+        return find(EventQuery.byStatus(status));
+    }
+
+    /** Due events in claim order (priority, then age), without claiming them. Entity order applies. */
+    List<OutboxEvent> findDue(Scope scope, Instant now, int limit);
+
+    /**
+     * Atomically claims up to {@code request.limit()} due events: each becomes processing,
+     * owned by the claimer until the lease ends, with its attempt counted. No two claimers
+     * ever both receive one event.
+     */
+    List<OutboxEvent> claim(ClaimRequest request);
+
+    /** Claims one event when it is due; true only when this call won it. */
+    boolean markProcessing(UUID id, String owner, Instant now, Instant leaseExpiresAt);
+
+    /** Completes events still claimed by their owner, in one write; returns how many changed. */
+    int markCompleted(Collection<Completion> completions);
+
+    /** Records failed attempts for events still claimed by their owner, in one write; returns how many changed. */
+    int markFailed(Collection<Failure> failures);
+
+    /** Hands claimed events back unattempted (the attempt is not counted); returns how many changed. */
+    int release(Collection<UUID> ids, String owner, Instant now);
+
+    /** Makes failed events due now with a fresh set of attempts, ids unchanged; returns how many changed. */
+    int resetForRetry(Collection<UUID> ids, Instant now);
+
+    /** {@link #resetForRetry} for every failed event of the user (or of everyone). */
+    int resetAllFailed(Optional<String> userId, Instant now);
+
+    /** Returns events whose lease ran out to pending (or failed for good when no attempt is left). */
+    int releaseExpiredClaims(Instant now);
+
+    /** For a store owned by one process: every processing event is orphaned and comes back at once. */
+    int recoverAllProcessing(Instant now);
+
+    /** Deletes completed events finished before {@code cutoff}; returns how many. */
+    int deleteCompletedBefore(Instant cutoff);
+
+    /** Deletes every event of an entity; returns how many. */
+    int deleteByEntity(String entityId);
+
+    /** Counts for the statistics, in one consistent read. Pending events made before {@code staleBefore} are stale. */
+    StoreSnapshot snapshot(Optional<String> userId, Instant staleBefore);
+
+    /** Pending events made before {@code pendingSince}, oldest first. */
+    List<OutboxEvent> findStale(Instant pendingSince, int limit);
+
+    /**
+     * When the next event in scope becomes due, if any will: the earliest next attempt among
+     * the heads of entity queues (a time in the past when one is due already). Events being
+     * processed, and events waiting behind them, are not counted.
+     */
+    Optional<Instant> nextDueAt(Scope scope);
+}

@@ -1,0 +1,27 @@
+package io.outbox.repository;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Raw counts the statistics are computed from, read in one go by the repository.
+ *
+ * @param failedForGood     failed events without a next attempt (a subset of {@code failed})
+ * @param stale             pending events created before the stale threshold
+ * @param pendingByType     pending events per event type
+ * @param blockedByFailure  undelivered events held back by an earlier event of their entity that failed for good
+ */
+public record StoreSnapshot(long pending, long processing, long completed, long failed, long failedForGood,
+                            long stale, Optional<Instant> oldestPendingAt, Map<String, Long> pendingByType,
+                            long blockedByFailure) {
+    public StoreSnapshot {
+        Objects.requireNonNull(oldestPendingAt, "oldestPendingAt");
+        pendingByType = Map.copyOf(pendingByType);
+    }
+
+    public long total() {
+        return pending + processing + completed + failed;
+    }
+}

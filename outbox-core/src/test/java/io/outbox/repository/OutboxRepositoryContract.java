@@ -1,0 +1,455 @@
+package io.outbox.repository;
+
+import io.outbox.event.EventStatus;
+import io.outbox.event.Operation;
+import io.outbox.event.OutboxEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.outbox.testing.OutboxEventBuilder.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The behaviour every {@link OutboxRepository} must show. A store's test extends this class
+ * and supplies a fresh, empty repository per test; the suite ships in the core test-jar.
+ */
+public abstract class OutboxRepositoryContract {
+    protected static final Instant T0 = Instant.parse("2025-01-31T08:00:00Z");
+    protected static final String TYPE = "test.entity";
+    protected static final Scope ALL = Scope.everything().withEventTypes(Set.of(TYPE));
+
+    protected OutboxRepository repository;
+
+    /** A fresh repository holding no events. */
+    protected abstract OutboxRepository createRepository();
+
+    /** How many events the race test uses; stores that are slow to fill may use fewer. */
+    protected int raceEvents() {
+        return 10_000;
+    }
+
+    @BeforeEach
+    public void freshRepository() {
+        repository = createRepository();
+    }
+
+    private static Instant at(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    private List<OutboxEvent> claim(String owner, int limit, Instant now) {
+        return claim(owner, limit, now, ClaimOrder.PRIORITY_FIRST, ALL);
+    }
+
+    private List<OutboxEvent> claim(String owner, int limit, Instant now, ClaimOrder order, Scope scope) {
+        return repository.claim(new ClaimRequest(owner, limit, now, now.plus(Duration.ofMinutes(5)), scope, order));
+    }
+
+    private static List<UUID> ids(List<OutboxEvent> events) {
+        return events.stream().map(OutboxEvent::id).toList();
+    }
+
+    @Test
+    public void givenSavedEvent_whenFoundById_thenEveryFieldRoundTrips() {
+        OutboxEvent event = anEvent().withOperation(Operation.UPDATE).forEntity("entity-1").forUser("alice@x.io")
+                .withPriority(0).createdAt(at(0)).withAttempts(2, 7).withLastAttemptAt(at(5).plusNanos(123_000))
+                .failedRetryAt("HTTP 503: busy", at(30)).withMetadata("{\"quantity\":72.5,\"note\":\"é ✓\"}")
+                .withResult("backend-42").newRecord(false).build();
+
+        repository.save(event);
+
+        assertThat(repository.findById(event.id())).contains(event);
+    }
+
+    @Test
+    public void givenCompletedEvent_whenSaved_thenCompletionTimeKept() {
+        OutboxEvent event = anEvent().createdAt(at(0)).completedAt(at(9)).build();
+        repository.save(event);
+        assertThat(repository.findById(event.id())).contains(event);
+    }
+
+    @Test
+    public void givenSavedEvent_whenSavedAgain_thenReplaced() {
+        OutboxEvent event = anEvent().createdAt(at(0)).build();
+        repository.save(event);
+        OutboxEvent changed = event.failed("boom", Optional.of(at(3)));
+        repository.save(changed);
+        assertThat(repository.findById(event.id())).contains(changed);
+        assertThat(repository.find(EventQuery.all())).hasSize(1);
+    }
+
+    @Test
+    public void givenUnknownId_whenFound_thenEmpty() {
+        assertThat(repository.findById(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    public void givenEventsOfSeveralEntities_whenFoundByEntity_thenOnlyThatEntityInCreationOrder() {
+        OutboxEvent update = anEvent().forEntity("e1").withOperation(Operation.UPDATE).createdAt(at(2)).build();
+        OutboxEvent create = anEvent().forEntity("e1").createdAt(at(1)).build();
+        repository.saveAll(List.of(update, create, anEvent().forEntity("e2").createdAt(at(0)).build()));
+
+        assertThat(ids(repository.findByEntity("e1"))).containsExactly(create.id(), update.id());
+    }
+
+    @Test
+    public void givenEventsOfTwoUsers_whenQueriedByUserAndStatus_thenOnlyMatchingOldestFirst() {
+        OutboxEvent alicePending = anEvent().forUser("alice").createdAt(at(2)).build();
+        OutboxEvent aliceOlder = anEvent().forUser("alice").createdAt(at(1)).build();
+        OutboxEvent aliceDone = anEvent().forUser("alice").createdAt(at(0)).completedAt(at(1)).build();
+        OutboxEvent bob = anEvent().forUser("bob").createdAt(at(0)).build();
+        repository.saveAll(List.of(alicePending, aliceOlder, aliceDone, bob));
+
+        assertThat(ids(repository.find(EventQuery.byStatus(EventStatus.PENDING).forUser("alice"))))
+                .containsExactly(aliceOlder.id(), alicePending.id());
+        assertThat(repository.find(EventQuery.all().forUser("bob"))).extracting(OutboxEvent::id).containsExactly(bob.id());
+        assertThat(repository.find(new EventQuery(Optional.empty(), Optional.empty(), 2))).hasSize(2);
+    }
+
+    @Test
+    public void givenDueEvents_whenClaimed_thenHighPriorityFirstThenOldest() {
+        OutboxEvent oldBackground = anEvent().withPriority(0).createdAt(at(0)).build();
+        OutboxEvent newUser = anEvent().withPriority(10).createdAt(at(2)).build();
+        OutboxEvent oldUser = anEvent().withPriority(10).createdAt(at(1)).build();
+        repository.saveAll(List.of(oldBackground, newUser, oldUser));
+
+        assertThat(ids(claim("w", 10, at(10)))).containsExactly(oldUser.id(), newUser.id(), oldBackground.id());
+    }
+
+    @Test
+    public void givenDueEvents_whenClaimedOldestFirst_thenPriorityIgnored() {
+        OutboxEvent oldBackground = anEvent().withPriority(0).createdAt(at(0)).build();
+        OutboxEvent newUser = anEvent().withPriority(10).createdAt(at(2)).build();
+        repository.saveAll(List.of(newUser, oldBackground));
+
+        assertThat(ids(claim("w", 1, at(10), ClaimOrder.OLDEST_FIRST, ALL))).containsExactly(oldBackground.id());
+    }
+
+    @Test
+    public void givenFutureRetryAndFailedForGood_whenClaimed_thenOnlyReachedRetriesAreDue() {
+        OutboxEvent retryReached = anEvent().createdAt(at(0)).withAttempts(1, 5).failedRetryAt("503", at(5)).build();
+        OutboxEvent retryLater = anEvent().createdAt(at(0)).withAttempts(1, 5).failedRetryAt("503", at(60)).build();
+        OutboxEvent dead = anEvent().createdAt(at(0)).withAttempts(5, 5).failedForGood("400").build();
+        OutboxEvent done = anEvent().createdAt(at(0)).completedAt(at(1)).build();
+        repository.saveAll(List.of(retryReached, retryLater, dead, done));
+
+        assertThat(ids(repository.findDue(ALL, at(10), 10))).containsExactly(retryReached.id());
+        assertThat(ids(claim("w", 10, at(10)))).containsExactly(retryReached.id());
+    }
+
+    @Test
+    public void givenUpdateAfterUndeliveredCreate_whenClaimed_thenUpdateWaitsForCreate() {
+        OutboxEvent create = anEvent().forEntity("e1").createdAt(at(0)).build();
+        OutboxEvent update = anEvent().forEntity("e1").withOperation(Operation.UPDATE).createdAt(at(1)).build();
+        OutboxEvent delete = anEvent().forEntity("e1").withOperation(Operation.DELETE).createdAt(at(2)).build();
+        repository.saveAll(List.of(delete, update, create));
+
+        List<OutboxEvent> first = claim("w", 10, at(10));
+        assertThat(ids(first)).containsExactly(create.id());
+        assertThat(claim("w", 10, at(10))).as("update waits while create is processing").isEmpty();
+
+        repository.markCompleted(List.of(new Completion(create.id(), "w", at(11), Optional.of("b-1"))));
+        assertThat(ids(claim("w", 10, at(12)))).containsExactly(update.id());
+    }
+
+    @Test
+    public void givenPoisonEvent_whenClaimed_thenOnlyItsEntityIsBlocked() {
+        OutboxEvent poison = anEvent().forEntity("e1").createdAt(at(0)).failedForGood("HTTP 400: bad").build();
+        OutboxEvent behind = anEvent().forEntity("e1").withOperation(Operation.UPDATE).createdAt(at(1)).build();
+        OutboxEvent other = anEvent().forEntity("e2").createdAt(at(2)).build();
+        repository.saveAll(List.of(poison, behind, other));
+
+        assertThat(ids(claim("w", 10, at(10)))).containsExactly(other.id());
+        StoreSnapshot snapshot = repository.snapshot(Optional.empty(), at(0));
+        assertThat(snapshot.blockedByFailure()).isEqualTo(1);
+        assertThat(snapshot.failedForGood()).isEqualTo(1);
+    }
+
+    @Test
+    public void givenTypesAndUsers_whenClaimedInScope_thenOnlyThoseAreClaimed() {
+        OutboxEvent alice = anEvent().forUser("alice").createdAt(at(0)).build();
+        OutboxEvent bob = anEvent().forUser("bob").createdAt(at(0)).build();
+        OutboxEvent unhandled = anEvent().forUser("alice").withType("goal").createdAt(at(0)).build();
+        repository.saveAll(List.of(alice, bob, unhandled));
+
+        Scope aliceScope = new Scope(Optional.of("alice"), Set.of(TYPE));
+        assertThat(ids(claim("w", 10, at(1), ClaimOrder.PRIORITY_FIRST, aliceScope))).containsExactly(alice.id());
+        assertThat(repository.findById(unhandled.id()).orElseThrow().attemptCount()).isZero();
+    }
+
+    @Test
+    public void givenDueEvent_whenClaimed_thenProcessingWithOwnerLeaseAndCountedAttempt() {
+        OutboxEvent event = anEvent().createdAt(at(0)).build();
+        repository.save(event);
+
+        OutboxEvent claimed = claim("worker-a", 1, at(10)).get(0);
+
+        assertThat(claimed.status()).isEqualTo(EventStatus.PROCESSING);
+        assertThat(claimed.attemptCount()).isEqualTo(1);
+        assertThat(claimed.lastAttemptAt()).contains(at(10));
+        assertThat(claimed.claim().orElseThrow().owner()).isEqualTo("worker-a");
+        assertThat(claimed.claim().orElseThrow().leaseExpiresAt()).isEqualTo(at(10).plus(Duration.ofMinutes(5)));
+        assertThat(repository.findById(event.id())).contains(claimed);
+    }
+
+    @Test
+    public void givenClaimedEvent_whenLeaseExpires_thenPendingAgainWithAttemptCounted() {
+        repository.save(anEvent().createdAt(at(0)).build());
+        OutboxEvent claimed = claim("dead-worker", 1, at(10)).get(0);
+
+        assertThat(repository.releaseExpiredClaims(at(60))).as("lease still running").isZero();
+        assertThat(claim("other", 1, at(60))).isEmpty();
+        assertThat(repository.releaseExpiredClaims(at(10 + 301))).isEqualTo(1);
+
+        OutboxEvent back = repository.findById(claimed.id()).orElseThrow();
+        assertThat(back.status()).isEqualTo(EventStatus.PENDING);
+        assertThat(back.attemptCount()).isEqualTo(1);
+        assertThat(back.claim()).isEmpty();
+        assertThat(ids(claim("other", 1, at(312)))).containsExactly(claimed.id());
+    }
+
+    @Test
+    public void givenLastAttemptOrphaned_whenLeaseExpires_thenFailedForGood() {
+        repository.save(anEvent().createdAt(at(0)).withAttempts(4, 5).build());
+        OutboxEvent claimed = claim("dead-worker", 1, at(10)).get(0);
+
+        repository.releaseExpiredClaims(at(1000));
+
+        OutboxEvent back = repository.findById(claimed.id()).orElseThrow();
+        assertThat(back.isFailedForGood()).isTrue();
+        assertThat(back.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("no attempts left"));
+    }
+
+    @Test
+    public void givenProcessingEvents_whenStoreRecovered_thenAllPendingAtOnce() {
+        repository.saveAll(List.of(anEvent().createdAt(at(0)).build(), anEvent().createdAt(at(1)).build()));
+        claim("killed", 10, at(10));
+
+        assertThat(repository.recoverAllProcessing(at(11))).isEqualTo(2);
+        assertThat(repository.findByStatus(EventStatus.PENDING)).hasSize(2);
+        assertThat(claim("next", 10, at(11))).hasSize(2);
+    }
+
+    @Test
+    public void givenClaimedEvents_whenCompletedByOwner_thenCompletedWithData() {
+        OutboxEvent event = anEvent().createdAt(at(0)).withError("earlier 503").build();
+        repository.save(event);
+        claim("w", 1, at(1));
+
+        int changed = repository.markCompleted(List.of(new Completion(event.id(), "w", at(2), Optional.of("b-7"))));
+
+        OutboxEvent done = repository.findById(event.id()).orElseThrow();
+        assertThat(changed).isEqualTo(1);
+        assertThat(done.status()).isEqualTo(EventStatus.COMPLETED);
+        assertThat(done.completedAt()).contains(at(2));
+        assertThat(done.result()).contains("b-7");
+        assertThat(done.claim()).isEmpty();
+        assertThat(done.errorMessage()).isEmpty();
+    }
+
+    @Test
+    public void givenClaimedByAnother_whenCompletedByFormerOwner_thenNothingChanges() {
+        OutboxEvent event = anEvent().createdAt(at(0)).build();
+        repository.save(event);
+        claim("w1", 1, at(1));
+        repository.releaseExpiredClaims(at(1000));
+        claim("w2", 1, at(1000));
+
+        assertThat(repository.markCompleted(List.of(new Completion(event.id(), "w1", at(1001), Optional.empty()))))
+                .isZero();
+        assertThat(repository.markFailed(List.of(new Failure(event.id(), "w1", at(1001), "late", Optional.empty()))))
+                .isZero();
+        assertThat(repository.findById(event.id()).orElseThrow().claim().orElseThrow().owner()).isEqualTo("w2");
+    }
+
+    @Test
+    public void givenClaimedEvents_whenFailed_thenRetryScheduledOrFailedForGood() {
+        OutboxEvent retry = anEvent().createdAt(at(0)).build();
+        OutboxEvent dead = anEvent().createdAt(at(0)).build();
+        repository.saveAll(List.of(retry, dead));
+        claim("w", 10, at(1));
+
+        int changed = repository.markFailed(List.of(
+                new Failure(retry.id(), "w", at(2), "HTTP 503", Optional.of(at(7))),
+                new Failure(dead.id(), "w", at(2), "HTTP 400: bad quantity", Optional.empty())));
+
+        assertThat(changed).isEqualTo(2);
+        OutboxEvent retried = repository.findById(retry.id()).orElseThrow();
+        assertThat(retried.status()).isEqualTo(EventStatus.FAILED);
+        assertThat(retried.nextAttemptAt()).contains(at(7));
+        assertThat(retried.errorMessage()).contains("HTTP 503");
+        assertThat(repository.findById(dead.id()).orElseThrow().isFailedForGood()).isTrue();
+        assertThat(claim("w", 10, at(6))).isEmpty();
+        assertThat(ids(claim("w", 10, at(7)))).containsExactly(retry.id());
+    }
+
+    @Test
+    public void givenClaimedEvent_whenReleased_thenPendingWithAttemptNotCounted() {
+        OutboxEvent event = anEvent().createdAt(at(0)).build();
+        repository.save(event);
+        claim("w", 1, at(1));
+
+        assertThat(repository.release(List.of(event.id()), "w", at(2))).isEqualTo(1);
+
+        OutboxEvent back = repository.findById(event.id()).orElseThrow();
+        assertThat(back.status()).isEqualTo(EventStatus.PENDING);
+        assertThat(back.attemptCount()).isZero();
+        assertThat(back.isDue(at(2))).isTrue();
+    }
+
+    @Test
+    public void givenFailedEvents_whenResetForRetry_thenDueNowWithFreshAttemptsAndSameIds() {
+        OutboxEvent dead = anEvent().forUser("alice").createdAt(at(0)).withAttempts(5, 5).failedForGood("x").build();
+        OutboxEvent other = anEvent().forUser("bob").createdAt(at(0)).withAttempts(5, 5).failedForGood("x").build();
+        OutboxEvent pending = anEvent().forUser("alice").createdAt(at(0)).build();
+        repository.saveAll(List.of(dead, other, pending));
+
+        assertThat(repository.resetForRetry(List.of(dead.id(), pending.id()), at(50))).isEqualTo(1);
+        OutboxEvent back = repository.findById(dead.id()).orElseThrow();
+        assertThat(back.status()).isEqualTo(EventStatus.PENDING);
+        assertThat(back.attemptCount()).isZero();
+        assertThat(back.nextAttemptAt()).contains(at(50));
+
+        assertThat(repository.resetAllFailed(Optional.of("bob"), at(60))).isEqualTo(1);
+        assertThat(repository.findByStatus(EventStatus.FAILED)).isEmpty();
+    }
+
+    @Test
+    public void givenCompletedEvents_whenCleanedUp_thenOnlyOlderCompletedDeleted() {
+        OutboxEvent old = anEvent().createdAt(at(0)).completedAt(at(10)).build();
+        OutboxEvent recent = anEvent().createdAt(at(0)).completedAt(at(100)).build();
+        OutboxEvent oldPending = anEvent().createdAt(at(0)).build();
+        repository.saveAll(List.of(old, recent, oldPending));
+
+        assertThat(repository.deleteCompletedBefore(at(50))).isEqualTo(1);
+        assertThat(ids(repository.find(EventQuery.all()))).containsExactlyInAnyOrder(recent.id(), oldPending.id());
+    }
+
+    @Test
+    public void givenEntityEvents_whenDeletedByEntity_thenOnlyThatEntityGone() {
+        repository.saveAll(List.of(anEvent().forEntity("e1").createdAt(at(0)).build(),
+                anEvent().forEntity("e1").createdAt(at(1)).build(), anEvent().forEntity("e2").createdAt(at(0)).build()));
+
+        assertThat(repository.deleteByEntity("e1")).isEqualTo(2);
+        assertThat(repository.find(EventQuery.all())).extracting(OutboxEvent::entityId).containsExactly("e2");
+    }
+
+    @Test
+    public void givenMixedEvents_whenSnapshotTaken_thenCountsStaleOldestAndTypes() {
+        repository.saveAll(List.of(
+                anEvent().forUser("alice").createdAt(at(0)).build(),
+                anEvent().forUser("alice").withType("goal").createdAt(at(500)).build(),
+                anEvent().forUser("alice").createdAt(at(0)).completedAt(at(1)).build(),
+                anEvent().forUser("alice").createdAt(at(0)).failedRetryAt("503", at(9)).build(),
+                anEvent().forUser("bob").createdAt(at(0)).build()));
+        claim("w", 1, at(1), ClaimOrder.PRIORITY_FIRST, Scope.user("bob").withEventTypes(Set.of(TYPE)));
+
+        StoreSnapshot alice = repository.snapshot(Optional.of("alice"), at(300));
+        assertThat(alice.pending()).isEqualTo(2);
+        assertThat(alice.completed()).isEqualTo(1);
+        assertThat(alice.failed()).isEqualTo(1);
+        assertThat(alice.failedForGood()).isZero();
+        assertThat(alice.processing()).isZero();
+        assertThat(alice.stale()).isEqualTo(1);
+        assertThat(alice.oldestPendingAt()).contains(at(0));
+        assertThat(alice.pendingByType()).isEqualTo(Map.of(TYPE, 1L, "goal", 1L));
+        assertThat(alice.total()).isEqualTo(4);
+        assertThat(repository.snapshot(Optional.empty(), at(300)).processing()).isEqualTo(1);
+    }
+
+    @Test
+    public void givenPendingEvents_whenStaleQueried_thenOlderPendingOldestFirst() {
+        OutboxEvent oldest = anEvent().createdAt(at(0)).build();
+        OutboxEvent old = anEvent().createdAt(at(10)).build();
+        repository.saveAll(List.of(old, oldest, anEvent().createdAt(at(400)).build(),
+                anEvent().createdAt(at(0)).completedAt(at(1)).build()));
+
+        assertThat(ids(repository.findStale(at(300), 10))).containsExactly(oldest.id(), old.id());
+    }
+
+    @Test
+    public void givenRetriesAndBlockedEvents_whenNextDueAsked_thenEarliestHeadOfQueue() {
+        assertThat(repository.nextDueAt(ALL)).isEmpty();
+        OutboxEvent head = anEvent().forEntity("e1").createdAt(at(0)).failedRetryAt("503", at(40)).build();
+        repository.saveAll(List.of(head,
+                anEvent().forEntity("e1").withOperation(Operation.UPDATE).createdAt(at(1)).build(),
+                anEvent().forEntity("e2").createdAt(at(0)).failedForGood("400").build(),
+                anEvent().forEntity("e2").withOperation(Operation.UPDATE).createdAt(at(2)).build(),
+                anEvent().forEntity("e3").withType("goal").createdAt(at(3)).build()));
+
+        assertThat(repository.nextDueAt(ALL)).contains(at(40));
+    }
+
+    @Test
+    public void givenDueEvent_whenMarkedProcessingTwice_thenOnlyFirstWins() {
+        OutboxEvent event = anEvent().createdAt(at(0)).build();
+        repository.save(event);
+
+        assertThat(repository.markProcessing(event.id(), "a", at(1), at(100))).isTrue();
+        assertThat(repository.markProcessing(event.id(), "b", at(1), at(100))).isFalse();
+        assertThat(repository.findById(event.id()).orElseThrow().claim().orElseThrow().owner()).isEqualTo("a");
+    }
+
+    @Test
+    public void givenManyEvents_whenEightClaimersRace_thenEachEventClaimedExactlyOnce() throws Exception {
+        int total = raceEvents();
+        List<OutboxEvent> events = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            events.add(anEvent().createdAt(at(i % 1000)).withPriority(i % 2 == 0 ? 10 : 0).build());
+        }
+        for (int from = 0; from < total; from += 500) {
+            repository.saveAll(events.subList(from, Math.min(total, from + 500)));
+        }
+        Map<UUID, String> winners = new ConcurrentHashMap<>();
+        AtomicInteger duplicates = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> claimers = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                String owner = "claimer-" + c;
+                claimers.add(pool.submit(() -> {
+                    start.await();
+                    List<OutboxEvent> got;
+                    do {
+                        got = claim(owner, 25, at(2000));
+                        for (OutboxEvent e : got) {
+                            if (winners.putIfAbsent(e.id(), owner) != null) {
+                                duplicates.incrementAndGet();
+                            }
+                        }
+                    } while (!got.isEmpty());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> claimer : claimers) {
+                claimer.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(duplicates).hasValue(0);
+        assertThat(winners).hasSize(total);
+        assertThat(repository.findByStatus(EventStatus.PROCESSING)).hasSize(total);
+        assertThat(repository.findByStatus(EventStatus.PROCESSING))
+                .allSatisfy(e -> assertThat(e.claim().orElseThrow().owner()).isEqualTo(winners.get(e.id())));
+    }
+}
