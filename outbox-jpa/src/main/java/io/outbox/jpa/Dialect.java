@@ -1,0 +1,110 @@
+package io.outbox.jpa;
+
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What differs between the supported stores, kept as data: how ids and instants are bound
+ * and read, where the migrations live, which EclipseLink platform applies. Instants are
+ * always stored in UTC, whatever the JVM's time zone. Immutable.
+ */
+public enum Dialect {
+    /** Embedded Derby: one process owns the store; UUIDs as {@code CHAR(16) FOR BIT DATA}, UTC wall-clock timestamps. */
+    DERBY("jdbc:derby:", "derby", "org.eclipse.persistence.platform.database.DerbyPlatform", true),
+    /** PostgreSQL: shared by several processes; {@code uuid} and {@code timestamptz}. */
+    POSTGRESQL("jdbc:postgresql:", "postgresql", "org.eclipse.persistence.platform.database.PostgreSQLPlatform", false);
+
+    private final String urlPrefix;
+    private final String folder;
+    private final String eclipseLinkPlatform;
+    private final boolean embedded;
+
+    Dialect(String urlPrefix, String folder, String eclipseLinkPlatform, boolean embedded) {
+        this.urlPrefix = urlPrefix;
+        this.folder = folder;
+        this.eclipseLinkPlatform = eclipseLinkPlatform;
+        this.embedded = embedded;
+    }
+
+    /** The dialect of a JDBC URL, if it is one this library supports. */
+    public static Optional<Dialect> of(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        for (Dialect dialect : values()) {
+            if (url.startsWith(dialect.urlPrefix)) {
+                return Optional.of(dialect);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The folder name under a migration root: {@code db/outbox/derby}, say. */
+    public String folder() {
+        return folder;
+    }
+
+    public String eclipseLinkPlatform() {
+        return eclipseLinkPlatform;
+    }
+
+    /** An embedded store is owned by one process, which may therefore recover every processing event at once. */
+    public boolean embedded() {
+        return embedded;
+    }
+
+    public void bindUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
+        if (this == DERBY) {
+            statement.setBytes(index, toBytes(id));
+        } else {
+            statement.setObject(index, id);
+        }
+    }
+
+    public UUID readUuid(ResultSet rows, String column) throws SQLException {
+        if (this == DERBY) {
+            byte[] bytes = rows.getBytes(column);
+            return bytes == null ? null : fromBytes(bytes);
+        }
+        return rows.getObject(column, UUID.class);
+    }
+
+    public void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, java.sql.Types.TIMESTAMP);
+        } else if (this == DERBY) {
+            statement.setTimestamp(index, Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    public Optional<Instant> readInstant(ResultSet rows, String column) throws SQLException {
+        if (this == DERBY) {
+            Timestamp value = rows.getTimestamp(column);
+            return value == null ? Optional.empty() : Optional.of(value.toLocalDateTime().toInstant(ZoneOffset.UTC));
+        }
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
+    }
+
+    static byte[] toBytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+
+    static UUID fromBytes(byte[] bytes) {
+        if (bytes.length != 16) {
+            throw new IllegalArgumentException("a UUID takes 16 bytes, found " + bytes.length);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+}

@@ -1,0 +1,85 @@
+package io.outbox.jpa.internal;
+
+import io.outbox.SchemaVersionException;
+import io.outbox.jpa.Dialect;
+import io.outbox.jpa.MigrationSet;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * Brings a store's schema up to date with Flyway, one history table per migration set. A
+ * store newer than the code, or one left by a failed migration, is refused before anything
+ * is changed. Stateless.
+ */
+public final class Migrations {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+    private Migrations() {
+    }
+
+    public static void apply(DataSource dataSource, Dialect dialect, List<MigrationSet> sets, String store) {
+        for (MigrationSet set : sets) {
+            Flyway flyway = flyway(dataSource, dialect, set);
+            refuseUnknownState(flyway, set, store);
+            try {
+                int applied = flyway.migrate().migrationsExecuted;
+                if (applied > 0) {
+                    log.info("applied {} {} migrations to {}", applied, set.name(), store);
+                }
+            } catch (FlywayException e) {
+                throw new SchemaVersionException("migrating the " + set.name() + " schema of " + store
+                        + " failed (" + e.getMessage().lines().findFirst().orElse("") + "); the store was left "
+                        + "at its previous version", e);
+            }
+        }
+    }
+
+    /** The migrations of {@code set} for {@code dialect}, up to {@code target} (for building old stores in tests). */
+    public static void applyUpTo(DataSource dataSource, Dialect dialect, MigrationSet set, String target) {
+        Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource)
+                .locations(set.location(dialect)).table(set.historyTable())
+                .baselineOnMigrate(true).baselineVersion("0").target(target).load().migrate();
+    }
+
+    private static Flyway flyway(DataSource dataSource, Dialect dialect, MigrationSet set) {
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(set.location(dialect))
+                .table(set.historyTable())
+                // Several sets share one schema: each finds the others' tables and starts its own history at 0.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+    }
+
+    private static void refuseUnknownState(Flyway flyway, MigrationSet set, String store) {
+        MigrationInfo[] applied;
+        try {
+            applied = flyway.info().applied();
+        } catch (FlywayException e) {
+            throw new SchemaVersionException("cannot read the " + set.name() + " schema history of " + store
+                    + ": " + e.getMessage(), e);
+        }
+        String known = flyway.info().all().length == 0 ? "none"
+                : String.valueOf(flyway.info().all()[flyway.info().all().length - 1].getVersion());
+        for (MigrationInfo info : applied) {
+            MigrationState state = info.getState();
+            if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
+                throw new SchemaVersionException("the " + set.name() + " schema of " + store + " is at version "
+                        + info.getVersion() + ", newer than this program knows (up to " + known
+                        + "); use the newer program that wrote it");
+            }
+            if (state == MigrationState.FAILED) {
+                throw new SchemaVersionException("a migration of the " + set.name() + " schema of " + store
+                        + " to version " + info.getVersion() + " failed earlier; restore the store from a backup");
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.outbox.jpa.internal;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Wakes this process when another one commits outbox events to a shared PostgreSQL store:
+ * a dedicated connection LISTENs on the channel the writers NOTIFY in their transaction.
+ * Polling stays the fallback, so a missed notification (connection lost) only delays an
+ * event to the next poll. Owns its thread and connection; thread-safe.
+ */
+public final class PgWakeUps implements AutoCloseable {
+    public static final String CHANNEL = "outbox_events";
+    private static final Logger log = LoggerFactory.getLogger(PgWakeUps.class);
+    private static final int WAIT_MILLIS = 500;
+
+    private final String url;
+    private final Properties credentials;
+    private final Runnable onNotification;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean listening;
+
+    public PgWakeUps(String url, Properties credentials, Runnable onNotification) {
+        this.url = url;
+        this.credentials = credentials;
+        this.onNotification = onNotification;
+        this.thread = new Thread(this::listen, "outbox-pg-listen");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Whether the LISTEN connection is up (for tests and health). */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(url, credentials)) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                listening = true;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications != null && notifications.length > 0) {
+                        onNotification.run();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = false;
+                if (running) {
+                    log.debug("LISTEN connection lost ({}); polling covers until it is back", e.getMessage());
+                    pause();
+                }
+            }
+        }
+        listening = false;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

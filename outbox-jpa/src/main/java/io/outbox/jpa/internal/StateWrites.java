@@ -1,0 +1,185 @@
+package io.outbox.jpa.internal;
+
+import io.outbox.event.OutboxEvent;
+import io.outbox.jpa.Dialect;
+import io.outbox.repository.Completion;
+import io.outbox.repository.Failure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Native writes that move events between states. Outcomes of a batch are one JDBC batch per
+ * kind; every conditional write checks the claim's owner, so a worker whose lease ran out
+ * cannot overwrite its successor. Stateless.
+ */
+final class StateWrites {
+    private static final String CLEAR_CLAIM = "claim_owner = NULL, lease_expires_at = NULL";
+
+    private final Dialect dialect;
+
+    StateWrites(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Derby: makes each candidate ours when it is still due; returns the ones won, as claimed. */
+    List<OutboxEvent> claimEach(Connection connection, List<OutboxEvent> candidates, String owner, Instant now,
+                                Instant lease) throws SQLException {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = connection.prepareStatement(DueQueries.DERBY_CLAIM_ONE)) {
+            for (OutboxEvent candidate : candidates) {
+                bindClaim(s, candidate, owner, now, lease);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            List<OutboxEvent> won = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    won.add(candidates.get(i).claimed(owner, now, lease));
+                }
+            }
+            return List.copyOf(won);
+        }
+    }
+
+    boolean claimOne(Connection connection, OutboxEvent candidate, String owner, Instant now, Instant lease)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(DueQueries.DERBY_CLAIM_ONE)) {
+            bindClaim(s, candidate, owner, now, lease);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private void bindClaim(PreparedStatement s, OutboxEvent candidate, String owner, Instant now, Instant lease)
+            throws SQLException {
+        s.setString(1, owner);
+        dialect.bindInstant(s, 2, lease);
+        dialect.bindInstant(s, 3, now);
+        dialect.bindUuid(s, 4, candidate.id());
+        s.setString(5, candidate.status().wireName());
+        dialect.bindInstant(s, 6, now);
+    }
+
+    int complete(Connection connection, Collection<Completion> completions) throws SQLException {
+        String sql = "UPDATE outbox_event SET status = 'completed', completed_at = ?, result = ?, error_message = NULL,"
+                + " next_attempt_at = NULL, " + CLEAR_CLAIM + " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (Completion c : completions) {
+                dialect.bindInstant(s, 1, c.at());
+                s.setString(2, c.data().map(d -> truncate(d, OutboxEvent.MAX_RESULT_LENGTH)).orElse(null));
+                dialect.bindUuid(s, 3, c.id());
+                s.setString(4, c.owner());
+                s.addBatch();
+            }
+            return Jdbc.sum(s.executeBatch());
+        }
+    }
+
+    int fail(Connection connection, Collection<Failure> failures) throws SQLException {
+        String sql = "UPDATE outbox_event SET status = 'failed', error_message = ?, next_attempt_at = ?, " + CLEAR_CLAIM
+                + " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (Failure f : failures) {
+                s.setString(1, truncate(f.reason(), OutboxEvent.MAX_ERROR_LENGTH));
+                dialect.bindInstant(s, 2, f.retryAt().orElse(null));
+                dialect.bindUuid(s, 3, f.id());
+                s.setString(4, f.owner());
+                s.addBatch();
+            }
+            return Jdbc.sum(s.executeBatch());
+        }
+    }
+
+    int release(Connection connection, Collection<UUID> ids, String owner, Instant now) throws SQLException {
+        String sql = "UPDATE outbox_event SET status = 'pending', next_attempt_at = ?, " + CLEAR_CLAIM + ","
+                + " attempt_count = CASE WHEN attempt_count > 0 THEN attempt_count - 1 ELSE 0 END"
+                + " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (UUID id : ids) {
+                dialect.bindInstant(s, 1, now);
+                dialect.bindUuid(s, 2, id);
+                s.setString(3, owner);
+                s.addBatch();
+            }
+            return Jdbc.sum(s.executeBatch());
+        }
+    }
+
+    int resetForRetry(Connection connection, Collection<UUID> ids, Instant now) throws SQLException {
+        String sql = "UPDATE outbox_event SET status = 'pending', attempt_count = 0, next_attempt_at = ?,"
+                + " completed_at = NULL, " + CLEAR_CLAIM + " WHERE id = ? AND status = 'failed'";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (UUID id : ids) {
+                dialect.bindInstant(s, 1, now);
+                dialect.bindUuid(s, 2, id);
+                s.addBatch();
+            }
+            return Jdbc.sum(s.executeBatch());
+        }
+    }
+
+    int resetAllFailed(Connection connection, Optional<String> userId, Instant now) throws SQLException {
+        String sql = "UPDATE outbox_event SET status = 'pending', attempt_count = 0, next_attempt_at = ?,"
+                + " completed_at = NULL, " + CLEAR_CLAIM + " WHERE status = 'failed'"
+                + (userId.isPresent() ? " AND user_id = ?" : "");
+        return Jdbc.update(connection, sql, s -> {
+            dialect.bindInstant(s, 1, now);
+            if (userId.isPresent()) {
+                s.setString(2, userId.get());
+            }
+        });
+    }
+
+    /**
+     * Events whose worker vanished: with {@code leaseEndedBy}, those whose lease ended by then;
+     * without, every processing event (the store's only process died). The attempt counts;
+     * with none left the event fails for good.
+     */
+    int orphan(Connection connection, Optional<Instant> leaseEndedBy, Instant now) throws SQLException {
+        String which = " WHERE status = 'processing'" + (leaseEndedBy.isPresent() ? " AND lease_expires_at <= ?" : "");
+        String reason = leaseEndedBy.isPresent() ? "'the lease of worker ' || claim_owner || ' ran out'"
+                : "'left processing by a process that stopped'";
+        int exhausted = Jdbc.update(connection, "UPDATE outbox_event SET status = 'failed', next_attempt_at = NULL,"
+                + " error_message = " + reason + " || '; no attempts left', " + CLEAR_CLAIM + which
+                + " AND attempt_count >= max_attempts", s -> {
+                    if (leaseEndedBy.isPresent()) {
+                        dialect.bindInstant(s, 1, leaseEndedBy.get());
+                    }
+                });
+        int back = Jdbc.update(connection, "UPDATE outbox_event SET status = 'pending', next_attempt_at = ?,"
+                + " error_message = " + reason + ", " + CLEAR_CLAIM + which, s -> {
+                    dialect.bindInstant(s, 1, now);
+                    if (leaseEndedBy.isPresent()) {
+                        dialect.bindInstant(s, 2, leaseEndedBy.get());
+                    }
+                });
+        return exhausted + back;
+    }
+
+    /** Marks rows the core cannot read as failed for good, with the reason; returns how many. */
+    int setAside(Connection connection, List<UnreadableEventException> unreadable) throws SQLException {
+        String sql = "UPDATE outbox_event SET status = 'failed', next_attempt_at = NULL, error_message = ?, "
+                + CLEAR_CLAIM + " WHERE id = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (UnreadableEventException e : unreadable) {
+                s.setString(1, truncate(e.getMessage(), OutboxEvent.MAX_ERROR_LENGTH));
+                dialect.bindUuid(s, 2, e.id());
+                s.addBatch();
+            }
+            return Jdbc.sum(s.executeBatch());
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
