@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +44,8 @@ public final class OutboxStore implements AutoCloseable {
     private final JpaOutboxRepository repository;
     private final UnitOfWork unitOfWork;
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+    /** Sent with each notification, so this store ignores its own (it has already told its listeners). */
+    private final String storeId = java.util.UUID.randomUUID().toString();
     private PgWakeUps wakeUps;
     private boolean closed;
 
@@ -123,7 +125,7 @@ public final class OutboxStore implements AutoCloseable {
             Properties credentials = new Properties();
             config.user().ifPresent(u -> credentials.setProperty("user", u));
             config.password().ifPresent(p -> credentials.setProperty("password", p));
-            wakeUps = new PgWakeUps(config.jdbcUrl(), credentials, this::notifyListeners);
+            wakeUps = new PgWakeUps(config.jdbcUrl(), credentials, storeId, this::notifyListeners);
         }
         return () -> commitListeners.remove(listener);
     }
@@ -139,8 +141,11 @@ public final class OutboxStore implements AutoCloseable {
         }
         tx.afterCommit(this::notifyListeners);
         if (dialect == Dialect.POSTGRESQL) {
-            try (Statement s = tx.connection().createStatement()) {
-                s.execute("NOTIFY " + PgWakeUps.CHANNEL); // delivered to listeners when this transaction commits
+            // delivered to the other stores' listeners when this transaction commits
+            try (PreparedStatement s = tx.connection().prepareStatement("SELECT pg_notify(?, ?)")) {
+                s.setString(1, PgWakeUps.CHANNEL);
+                s.setString(2, storeId);
+                s.execute();
             } catch (SQLException e) {
                 throw transactions.translate(new IllegalStateException("NOTIFY failed: " + e.getMessage(), e));
             }

@@ -67,8 +67,10 @@ public final class Migrations {
             throw new SchemaVersionException("cannot read the " + set.name() + " schema history of " + store
                     + ": " + e.getMessage(), e);
         }
-        String known = flyway.info().all().length == 0 ? "none"
-                : String.valueOf(flyway.info().all()[flyway.info().all().length - 1].getVersion());
+        String known = java.util.Arrays.stream(flyway.info().all())
+                .filter(i -> i.getState() != MigrationState.FUTURE_SUCCESS && i.getState() != MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion).filter(java.util.Objects::nonNull)
+                .max(Comparable::compareTo).map(String::valueOf).orElse("none");
         for (MigrationInfo info : applied) {
             MigrationState state = info.getState();
             if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {

@@ -24,13 +24,16 @@ public final class PgWakeUps implements AutoCloseable {
 
     private final String url;
     private final Properties credentials;
+    private final String ownId;
     private final Runnable onNotification;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean listening;
 
-    public PgWakeUps(String url, Properties credentials, Runnable onNotification) {
+    /** Notifications whose payload is {@code ownId} came from this store itself and are ignored. */
+    public PgWakeUps(String url, Properties credentials, String ownId, Runnable onNotification) {
         this.url = url;
+        this.ownId = ownId;
         this.credentials = credentials;
         this.onNotification = onNotification;
         this.thread = new Thread(this::listen, "outbox-pg-listen");
@@ -53,7 +56,8 @@ public final class PgWakeUps implements AutoCloseable {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
+                    if (notifications != null && java.util.Arrays.stream(notifications)
+                            .anyMatch(n -> !ownId.equals(n.getParameter()))) {
                         onNotification.run();
                     }
                 }

@@ -165,10 +165,19 @@ final class StateWrites {
         return exhausted + back;
     }
 
-    /** Marks rows the core cannot read as failed for good, with the reason; returns how many. */
+    /**
+     * Marks rows the core cannot read as failed for good, with the reason; returns how many.
+     * Values the core cannot represent are made representable (an unknown operation reads as
+     * an update, out-of-range numbers are clamped) so the row stays visible in listings; the
+     * reason keeps the original problem, and nothing is attempted unless retried by command.
+     */
     int setAside(Connection connection, List<UnreadableEventException> unreadable) throws SQLException {
         String sql = "UPDATE outbox_event SET status = 'failed', next_attempt_at = NULL, error_message = ?, "
-                + CLEAR_CLAIM + " WHERE id = ?";
+                + CLEAR_CLAIM + ", operation = CASE WHEN LOWER(operation) IN ('create', 'update', 'delete')"
+                + " THEN operation ELSE 'update' END,"
+                + " priority = CASE WHEN priority < 0 THEN 0 WHEN priority > 100 THEN 100 ELSE priority END,"
+                + " attempt_count = CASE WHEN attempt_count < 0 THEN 0 ELSE attempt_count END,"
+                + " max_attempts = CASE WHEN max_attempts < 1 THEN 1 ELSE max_attempts END WHERE id = ?";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             for (UnreadableEventException e : unreadable) {
                 s.setString(1, truncate(e.getMessage(), OutboxEvent.MAX_ERROR_LENGTH));

@@ -1,0 +1,181 @@
+package io.outbox.jpa;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.outbox.SchemaVersionException;
+import io.outbox.event.EventStatus;
+import io.outbox.event.Operation;
+import io.outbox.event.OutboxEvent;
+import io.outbox.handler.HandlerResult;
+import io.outbox.handler.OutboxHandler;
+import io.outbox.jpa.internal.Migrations;
+import io.outbox.jpa.internal.Pools;
+import io.outbox.jpa.support.Stores;
+import io.outbox.processor.OutboxProcessor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The schema is Flyway's: from nothing, from every earlier version with data kept, and never half-migrated. */
+class SchemaMigrationIT {
+    private static final Instant T = Instant.parse("2025-01-31T08:00:00Z");
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void givenEmptyStore_whenOpened_thenEveryOutboxVersionApplied(Stores.Kind kind) throws Exception {
+        try (Stores.Opened opened = Stores.open(kind);
+             Connection c = opened.store().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT \"version\" FROM \"outbox_schema_history\""
+                     + " WHERE \"success\" = TRUE ORDER BY \"installed_rank\"")) {
+            List<String> versions = new ArrayList<>();
+            while (rows.next()) {
+                versions.add(rows.getString(1));
+            }
+            assertThat(versions).containsExactly("1", "2");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void givenSeedStoreAtVersion1WithData_whenOpened_thenEveryEventKeptAndDeliverable(Stores.Kind kind) throws Exception {
+        List<AutoCloseable> cleanups = new ArrayList<>();
+        String url = Stores.freshUrl(kind, cleanups);
+        Dialect dialect = Dialect.of(url).orElseThrow();
+        UUID pending = UUID.randomUUID();
+        UUID retriable = UUID.randomUUID();
+        UUID exhausted = UUID.randomUUID();
+        UUID processing = UUID.randomUUID();
+        UUID completed = UUID.randomUUID();
+        try (HikariDataSource v1 = Pools.open(StoreConfig.url(url), dialect)) {
+            Migrations.applyUpTo(v1, dialect, MigrationSet.OUTBOX, "1");
+            try (Connection c = v1.getConnection()) {
+                insertSeed(c, dialect, pending, "PENDING", 0, true, null);
+                insertSeed(c, dialect, retriable, "failed", 2, false, T.plusSeconds(10));
+                insertSeed(c, dialect, exhausted, "failed", 5, false, T.plusSeconds(20));
+                insertSeed(c, dialect, processing, "processing", 1, false, T.plusSeconds(30));
+                insertSeed(c, dialect, completed, "completed", 1, true, T.plusSeconds(40));
+            }
+        }
+
+        try (OutboxStore store = OutboxStore.open(StoreConfig.url(url))) {
+            var repository = store.repository();
+            OutboxEvent p = repository.findById(pending).orElseThrow();
+            assertThat(p.status()).isEqualTo(EventStatus.PENDING);
+            assertThat(p.operation()).isEqualTo(Operation.CREATE);
+            assertThat(p.nextAttemptAt()).contains(T);
+            assertThat(p.metadata()).contains("{\"quantity\":72.5}");
+            assertThat(repository.findById(retriable).orElseThrow().nextAttemptAt()).contains(T.plusSeconds(10));
+            assertThat(repository.findById(exhausted).orElseThrow().isFailedForGood()).isTrue();
+            assertThat(repository.findById(processing).orElseThrow().claim().orElseThrow().owner())
+                    .isEqualTo("seed-worker");
+            assertThat(repository.findById(completed).orElseThrow().completedAt()).isPresent();
+
+            List<UUID> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            OutboxHandler handler = new OutboxHandler() {
+                @Override
+                public String eventType() {
+                    return "progress_entry";
+                }
+
+                @Override
+                public HandlerResult handle(OutboxEvent event) {
+                    delivered.add(event.id());
+                    return HandlerResult.done();
+                }
+            };
+            try (OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler)
+                    .exclusiveStore(true).build()) {
+                processor.drainUntilIdle(Duration.ofSeconds(5));
+            }
+            assertThat(delivered).containsExactlyInAnyOrder(pending, retriable, processing);
+            assertThat(repository.findById(exhausted).orElseThrow().status()).isEqualTo(EventStatus.FAILED);
+        } finally {
+            for (AutoCloseable c : cleanups) {
+                c.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void givenStoreWrittenByNewerProgram_whenOpened_thenRefusedSayingSo(Stores.Kind kind) throws Exception {
+        List<AutoCloseable> cleanups = new ArrayList<>();
+        String url = Stores.freshUrl(kind, cleanups);
+        try {
+            try (OutboxStore store = OutboxStore.open(StoreConfig.url(url));
+                 Connection c = store.dataSource().getConnection();
+                 PreparedStatement s = c.prepareStatement("INSERT INTO \"outbox_schema_history\" (\"installed_rank\","
+                         + " \"version\", \"description\", \"type\", \"script\", \"checksum\", \"installed_by\","
+                         + " \"execution_time\", \"success\")"
+                         + " VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 1, ?)")) {
+                s.setBoolean(1, true);
+                s.executeUpdate();
+            }
+
+            assertThatThrownBy(() -> OutboxStore.open(StoreConfig.url(url)).close())
+                    .isInstanceOf(SchemaVersionException.class)
+                    .hasMessageContaining("is at version 99, newer than this program knows (up to 2)");
+        } finally {
+            for (AutoCloseable c : cleanups) {
+                c.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stores.Kind.class)
+    void givenMigrationFailingHalfWay_whenOpened_thenRefusedAndNothingOfItLeft(Stores.Kind kind) throws Exception {
+        List<AutoCloseable> cleanups = new ArrayList<>();
+        String url = Stores.freshUrl(kind, cleanups);
+        try {
+            StoreConfig broken = StoreConfig.url(url)
+                    .withMigrations(new MigrationSet("broken", "broken_schema_history", "db/broken"));
+
+            assertThatThrownBy(() -> OutboxStore.open(broken).close())
+                    .isInstanceOf(SchemaVersionException.class)
+                    .hasMessageContaining("migrating the broken schema")
+                    .hasMessageContaining("left at its previous version");
+
+            try (OutboxStore store = OutboxStore.open(StoreConfig.url(url));
+                 Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeQuery("SELECT id FROM broken_half").close())
+                        .isInstanceOf(SQLException.class);
+            }
+        } finally {
+            for (AutoCloseable c : cleanups) {
+                c.close();
+            }
+        }
+    }
+
+    private static void insertSeed(Connection c, Dialect dialect, UUID id, String status, int attempts,
+                                   boolean newRecord, Instant lastAttempt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox_event (id, event_type, entity_id, user_id,"
+                + " status, created_at, last_attempt_at, attempt_count, max_attempts, error_message, completed_at,"
+                + " metadata, priority, is_new_record) VALUES (?, 'progress_entry', ?, 'alice', ?, ?, ?, ?, 5, ?, ?,"
+                + " '{\"quantity\":72.5}', 10, ?)")) {
+            dialect.bindUuid(s, 1, id);
+            s.setString(2, UUID.randomUUID().toString());
+            s.setString(3, status);
+            dialect.bindInstant(s, 4, T);
+            dialect.bindInstant(s, 5, lastAttempt);
+            s.setInt(6, attempts);
+            s.setString(7, status.equals("failed") ? "HTTP 503" : null);
+            dialect.bindInstant(s, 8, status.equals("completed") ? T.plusSeconds(41) : null);
+            s.setBoolean(9, newRecord);
+            s.executeUpdate();
+        }
+    }
+}
