@@ -1,0 +1,155 @@
+package io.outbox.jpa;
+
+import io.outbox.event.EventStatus;
+import io.outbox.event.Operation;
+import io.outbox.event.OutboxEvent;
+import io.outbox.event.Priority;
+import io.outbox.handler.HandlerResult;
+import io.outbox.handler.OutboxHandler;
+import io.outbox.jpa.support.PostgresSchema;
+import io.outbox.listener.OutboxListener;
+import io.outbox.processor.OutboxProcessor;
+import io.outbox.processor.ProcessorConfig;
+import io.outbox.repository.EventQuery;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several processors, each with its own persistence unit, share one PostgreSQL outbox: every
+ * event is handled exactly once, and the claims of a processor that died mid-batch come back
+ * to the others when its lease runs out.
+ */
+class MultiProcessorPostgresIT {
+    private static final String TYPE = "test.entity";
+    private static final int EVENTS = 20_000;
+
+    @Test
+    void givenFourProcessorsAndOneDeadOne_whenDraining_thenEveryEventHandledExactlyOnce() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create("outbox_multi")) {
+            List<OutboxStore> stores = new ArrayList<>();
+            List<OutboxProcessor> processors = new ArrayList<>();
+            try {
+                OutboxStore writer = open(schema, stores);
+                write(writer, EVENTS);
+                Map<UUID, AtomicInteger> handled = new ConcurrentHashMap<>();
+                CountDownLatch deadClaimed = new CountDownLatch(1);
+                Set<UUID> deadClaims = ConcurrentHashMap.newKeySet();
+                CountDownLatch never = new CountDownLatch(1);
+                OutboxProcessor dead = processor(open(schema, stores), "dead", e -> {
+                    deadClaimed.countDown();
+                    awaitQuietly(never); // its threads are stuck for good: a process frozen mid-batch
+                    return HandlerResult.done();
+                }, new OutboxListener() {
+                    @Override
+                    public void claimed(List<OutboxEvent> events) {
+                        events.forEach(e -> deadClaims.add(e.id()));
+                    }
+                });
+                processors.add(dead);
+                dead.start();
+                assertThat(deadClaimed.await(60, TimeUnit.SECONDS)).isTrue();
+
+                for (int i = 0; i < 4; i++) {
+                    OutboxProcessor live = processor(open(schema, stores), "live-" + i, e -> {
+                        handled.computeIfAbsent(e.id(), id -> new AtomicInteger()).incrementAndGet();
+                        return HandlerResult.done();
+                    }, OutboxListener.NONE);
+                    processors.add(live);
+                    live.start();
+                }
+                awaitCompleted(writer, EVENTS, Duration.ofMinutes(3));
+
+                assertThat(deadClaims).isNotEmpty();
+                assertThat(handled).hasSize(EVENTS);
+                assertThat(handled.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+                assertThat(deadClaims).allSatisfy(id -> assertThat(handled).containsKey(id));
+                dead.stop(Duration.ofMillis(100)); // its late release must not undo the others' work
+                assertThat(count(writer, EventStatus.COMPLETED)).isEqualTo(EVENTS);
+                assertThat(count(writer, EventStatus.PROCESSING) + count(writer, EventStatus.PENDING)).isZero();
+            } finally {
+                processors.forEach(p -> p.stop(Duration.ofMillis(100)));
+                stores.forEach(OutboxStore::close);
+            }
+        }
+    }
+
+    private static OutboxStore open(PostgresSchema schema, List<OutboxStore> stores) {
+        OutboxStore store = OutboxStore.open(StoreConfig.url(schema.url()).withPoolSize(4));
+        stores.add(store);
+        return store;
+    }
+
+    private static OutboxProcessor processor(OutboxStore store, String owner,
+                                             Function<OutboxEvent, HandlerResult> body, OutboxListener listener) {
+        OutboxHandler handler = new OutboxHandler() {
+            @Override
+            public String eventType() {
+                return TYPE;
+            }
+
+            @Override
+            public HandlerResult handle(OutboxEvent event) {
+                return body.apply(event);
+            }
+        };
+        return OutboxProcessor.builder(store.repository()).handler(handler).owner(owner).listener(listener)
+                .config(ProcessorConfig.builder().batchSize(100).concurrency(4).pollInterval(Duration.ofMillis(100))
+                        .lease(Duration.ofSeconds(2)).leaseCheckInterval(Duration.ofMillis(250)).build())
+                .build();
+    }
+
+    private static void write(OutboxStore store, int total) {
+        Instant start = Instant.now().minusSeconds(60);
+        for (int from = 0; from < total; from += 1000) {
+            int batchStart = from;
+            store.unitOfWork().write(work -> {
+                for (int i = batchStart; i < Math.min(total, batchStart + 1000); i++) {
+                    work.record(OutboxEvent.pending(UUID.randomUUID(), TYPE, Operation.CREATE,
+                            UUID.randomUUID().toString(), "user-" + (i % 7), i % 3 == 0 ? Priority.BACKGROUND
+                                    : Priority.USER_ACTION, Optional.empty(), start.plusMillis(i)));
+                }
+            });
+        }
+    }
+
+    private static long count(OutboxStore store, EventStatus status) {
+        return store.repository().find(new EventQuery(Optional.empty(), Optional.of(status), EventQuery.UNLIMITED))
+                .size();
+    }
+
+    private static void awaitCompleted(OutboxStore store, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (store.repository().snapshot(Optional.empty(), Instant.EPOCH).completed() < expected) {
+            assertThat(System.nanoTime()).as("all events completed within " + timeout).isLessThan(deadline);
+            try {
+                Thread.sleep(100); // polling a real store with a deadline; the assertion bounds the wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
