@@ -1,12 +1,35 @@
 package com.fitiq.cli;
 
-/** Entry point of fitiq-app; its commands arrive with their issue. */
+import com.fitiq.wiring.FitiqModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.outbox.jpa.cli.CliRunner;
+import io.outbox.jpa.cli.Environment;
+import io.outbox.jpa.cli.GlobalOptions;
+import io.outbox.jpa.cli.OutboxApp;
+import io.outbox.jpa.cli.Output;
+import io.outbox.jpa.cli.Session;
+
+import java.time.Clock;
+
+/** Entry point of fitiq-app.jar: wires FitIQ with Guice and runs the command line. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("usage: java -jar fitiq-app/target/fitiq-app.jar COMMAND ... (see ../shared/cli.md); not built yet");
-        System.exit(2);
+        System.exit(run(args, Environment.system(), Output.system()));
+    }
+
+    /** Runs one command line; returns its exit code (cli.md). */
+    public static int run(String[] args, Environment environment, Output output) {
+        Injector injector = Guice.createInjector(new FitiqModule(environment, output, Clock.systemUTC()));
+        CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),
+                output);
+        try {
+            return runner.run(FitiqCommand.class, new GuiceFactory(injector), injector.getInstance(Session.class), args);
+        } catch (RuntimeException e) {
+            return runner.report(e);
+        }
     }
 }

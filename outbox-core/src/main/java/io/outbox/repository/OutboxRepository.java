@@ -73,7 +73,12 @@ public interface OutboxRepository {
     int recoverAllProcessing(Instant now);
 
     /** Deletes completed events finished before {@code cutoff}; returns how many. */
-    int deleteCompletedBefore(Instant cutoff);
+    default int deleteCompletedBefore(Instant cutoff) {
+        return deleteCompletedBefore(cutoff, Optional.empty());
+    }
+
+    /** Deletes one user's (or everyone's) completed events finished before {@code cutoff}; returns how many. */
+    int deleteCompletedBefore(Instant cutoff, Optional<String> userId);
 
     /** Deletes every event of an entity; returns how many. */
     int deleteByEntity(String entityId);

@@ -168,8 +168,9 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public int deleteCompletedBefore(Instant cutoff) {
-        return removeWhere(e -> e.status() == EventStatus.COMPLETED && e.completedAt().orElseThrow().isBefore(cutoff));
+    public int deleteCompletedBefore(Instant cutoff, Optional<String> userId) {
+        return removeWhere(e -> e.status() == EventStatus.COMPLETED && e.completedAt().orElseThrow().isBefore(cutoff)
+                && userId.map(e.userId()::equals).orElse(true));
     }
 
     @Override

@@ -18,7 +18,7 @@ class CoreArchitectureTest {
 
     @ArchTest
     static final ArchRule core_depends_on_the_jdk_and_slf4j_only = classes()
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.outbox..", "org.slf4j..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.outbox..", "org.slf4j..", "com.sun.net.httpserver..")
             .because("the core carries the delivery rules and no framework");
 
     @ArchTest

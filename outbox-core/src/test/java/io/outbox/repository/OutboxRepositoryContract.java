@@ -342,6 +342,16 @@ public abstract class OutboxRepositoryContract {
     }
 
     @Test
+    public void givenTwoUsersCompletedEvents_whenOneUsersCleanedUp_thenOtherUsersKept() {
+        OutboxEvent alice = anEvent().forUser("alice").createdAt(at(0)).completedAt(at(10)).build();
+        OutboxEvent bob = anEvent().forUser("bob").createdAt(at(0)).completedAt(at(10)).build();
+        repository.saveAll(List.of(alice, bob));
+
+        assertThat(repository.deleteCompletedBefore(at(50), Optional.of("alice"))).isEqualTo(1);
+        assertThat(ids(repository.find(EventQuery.all()))).containsExactly(bob.id());
+    }
+
+    @Test
     public void givenEntityEvents_whenDeletedByEntity_thenOnlyThatEntityGone() {
         repository.saveAll(List.of(anEvent().forEntity("e1").createdAt(at(0)).build(),
                 anEvent().forEntity("e1").createdAt(at(1)).build(), anEvent().forEntity("e2").createdAt(at(0)).build()));

@@ -171,10 +171,15 @@ public final class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public int deleteCompletedBefore(Instant cutoff) {
+    public int deleteCompletedBefore(Instant cutoff, Optional<String> userId) {
         return sql(tx -> Jdbc.update(tx.connection(),
-                "DELETE FROM outbox_event WHERE status = 'completed' AND completed_at < ?",
-                s -> dialect.bindInstant(s, 1, cutoff)));
+                "DELETE FROM outbox_event WHERE status = 'completed' AND completed_at < ?"
+                        + (userId.isPresent() ? " AND user_id = ?" : ""), s -> {
+                    dialect.bindInstant(s, 1, cutoff);
+                    if (userId.isPresent()) {
+                        s.setString(2, userId.get());
+                    }
+                }));
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class Migrations {
     public static void applyUpTo(DataSource dataSource, Dialect dialect, MigrationSet set, String target) {
         Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource)
                 .locations(set.location(dialect)).table(set.historyTable())
+                .javaMigrations(set.javaMigrations().toArray(new org.flywaydb.core.api.migration.JavaMigration[0]))
                 .baselineOnMigrate(true).baselineVersion("0").target(target).load().migrate();
     }
 
@@ -52,6 +53,7 @@ public final class Migrations {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(set.location(dialect))
+                .javaMigrations(set.javaMigrations().toArray(new org.flywaydb.core.api.migration.JavaMigration[0]))
                 .table(set.historyTable())
                 // Several sets share one schema: each finds the others' tables and starts its own history at 0.
                 .baselineOnMigrate(true)

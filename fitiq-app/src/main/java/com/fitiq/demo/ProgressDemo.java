@@ -1,0 +1,117 @@
+package com.fitiq.demo;
+
+import com.fitiq.progress.usecase.AddProgressCommand;
+import com.fitiq.progress.usecase.ProgressUseCases;
+import com.fitiq.progress.usecase.UpdateProgressCommand;
+import io.outbox.testing.backend.Resource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The FitIQ half of the demo: a seeded mix of local changes, and the check that the
+ * backend ended up holding exactly the local entries. Not thread-safe.
+ */
+public final class ProgressDemo {
+    private static final String[][] TYPES = {{"weight", "60", "95"}, {"steps", "0", "20000"},
+            {"heart_rate", "45", "180"}, {"body_fat", "8", "35"}, {"height", "150", "200"}};
+
+    private final ProgressUseCases useCases;
+    private final String user;
+    private final Random random;
+    private final List<UUID> live = new ArrayList<>();
+    private int adds;
+    private int updates;
+    private int deletes;
+
+    public ProgressDemo(ProgressUseCases useCases, String user, long seed) {
+        this.useCases = useCases;
+        this.user = user;
+        this.random = new Random(seed);
+    }
+
+    /** Makes {@code count} changes: about 60 % adds, 25 % updates, 15 % deletes. */
+    public void recordChanges(int count, Instant start) {
+        for (int i = 0; i < count; i++) {
+            int roll = random.nextInt(100);
+            if (live.isEmpty() || roll < 60) {
+                String[] type = TYPES[random.nextInt(TYPES.length)];
+                live.add(useCases.add(new AddProgressCommand(user, type[0], quantity(type), Optional.empty(),
+                        Optional.of(start.plusSeconds(60L * i)))));
+                adds++;
+            } else if (roll < 85) {
+                UUID id = live.get(random.nextInt(live.size()));
+                String type = useCases.list(user).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow()
+                        .type();
+                useCases.update(new UpdateProgressCommand(user, id, Optional.of(quantity(typeRow(type))),
+                        Optional.empty()));
+                updates++;
+            } else {
+                useCases.delete(user, live.remove(random.nextInt(live.size())));
+                deletes++;
+            }
+        }
+    }
+
+    public String summary() {
+        return (adds + updates + deletes) + " local changes (" + adds + " adds, " + updates + " updates, " + deletes
+                + " deletes)";
+    }
+
+    /** Mismatches between the local entries and the backend's; empty when they are equal. */
+    public List<String> differences(Map<String, Resource> backend, Map<String, Integer> createsPerClient) {
+        List<String> problems = new ArrayList<>();
+        List<ProgressUseCases.EntryView> local = useCases.list(user);
+        for (ProgressUseCases.EntryView entry : local) {
+            Optional<Resource> remote = backend.values().stream()
+                    .filter(r -> r.clientId().equals(entry.id().toString())).findFirst();
+            if (remote.isEmpty()) {
+                problems.add("entry " + entry.id() + " is missing at the backend");
+            } else if (!same(entry, remote.get().body())) {
+                problems.add("entry " + entry.id() + " differs: local " + entry.quantity() + ", backend "
+                        + remote.get().body().get("quantity"));
+            }
+        }
+        if (backend.size() != local.size()) {
+            problems.add("the backend holds " + backend.size() + " entries, the app " + local.size());
+        }
+        createsPerClient.forEach((client, creates) -> {
+            if (creates > 1) {
+                problems.add("entry " + client + " was created " + creates + " times at the backend");
+            }
+        });
+        return problems;
+    }
+
+    public int liveCount() {
+        return live.size();
+    }
+
+    private static boolean same(ProgressUseCases.EntryView entry, Map<String, Object> body) {
+        return entry.type().equals(body.get("type")) && entry.unit().equals(body.get("unit"))
+                && body.get("quantity") instanceof Number n && n.doubleValue() == entry.quantity()
+                && entry.date().toString().equals(body.get("date"));
+    }
+
+    private String quantity(String[] type) {
+        int low = Integer.parseInt(type[1]);
+        int high = Integer.parseInt(type[2]);
+        int whole = low + random.nextInt(high - low + 1);
+        return type[0].equals("steps") || type[0].equals("heart_rate") ? String.valueOf(whole)
+                : whole + "." + random.nextInt(10);
+    }
+
+    private static String[] typeRow(String type) {
+        for (String[] row : TYPES) {
+            if (row[0].equals(type)) {
+                return row;
+            }
+        }
+        throw new IllegalArgumentException("unknown type " + type);
+    }
+}

@@ -1,0 +1,40 @@
+package com.fitiq.progress;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One measurement a user logged. Valid by construction: the unit is the type's and the
+ * quantity is in the type's range. Immutable.
+ */
+public record ProgressEntry(UUID id, String userId, ProgressType type, double quantity, Instant date,
+                            Optional<String> backendId, boolean deleted) {
+    public ProgressEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(backendId, "backendId");
+        type.rejects(quantity).ifPresent(reason -> {
+            throw new InvalidEntryException("--quantity: " + reason);
+        });
+    }
+
+    public String unit() {
+        return type.unit();
+    }
+
+    public ProgressEntry withQuantity(double value) {
+        return new ProgressEntry(id, userId, type, value, date, backendId, deleted);
+    }
+
+    public ProgressEntry withDate(Instant value) {
+        return new ProgressEntry(id, userId, type, quantity, value, backendId, deleted);
+    }
+
+    public ProgressEntry asDeleted() {
+        return new ProgressEntry(id, userId, type, quantity, date, backendId, true);
+    }
+}

@@ -1,0 +1,20 @@
+package io.outbox.http;
+
+/**
+ * JSON text was rejected at {@link #position()} (a 0-based character offset). The message
+ * names what was expected but never quotes the input: bodies may hold private text.
+ */
+public class JsonException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final int position;
+
+    public JsonException(String problem, int position) {
+        super(problem + " at position " + position);
+        this.position = position;
+    }
+
+    public int position() {
+        return position;
+    }
+}

@@ -1,0 +1,81 @@
+package io.outbox.jpa.cli;
+
+import io.outbox.OutboxException;
+import picocli.CommandLine;
+
+import java.io.UncheckedIOException;
+
+/**
+ * Runs an app's command line: parses, executes, and turns every failure into one line on
+ * stderr and the exit code of cli.md (2 bad input, 3 store, 1 unexpected). Stack traces
+ * only with {@code --verbose}.
+ */
+public final class CliRunner {
+    private final OutboxApp app;
+    private final GlobalOptions options;
+    private final Output output;
+
+    public CliRunner(OutboxApp app, GlobalOptions options, Output output) {
+        this.app = app;
+        this.options = options;
+        this.output = output;
+    }
+
+    /** Runs {@code args} against the root command; {@code factory} creates the commands (Guice in the apps). */
+    public int run(Class<?> rootCommand, CommandLine.IFactory factory, Session session, String[] args) {
+        CommandLine line = new CommandLine(rootCommand, factory);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setOut(new java.io.PrintWriter(System.out, true));
+        line.setParameterExceptionHandler((e, given) -> {
+            output.error(prefix() + e.getMessage() + hint(e.getCommandLine()));
+            return ExitCodes.BAD_INPUT;
+        });
+        line.setExecutionExceptionHandler((e, commandLine, parsed) -> report(e));
+        try {
+            return line.execute(args);
+        } finally {
+            try {
+                session.close();
+            } catch (RuntimeException e) {
+                output.error(prefix() + "closing the store failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The exit code for a failure, after printing its one line. */
+    public int report(Throwable failure) {
+        int code = exitCode(failure);
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        output.error(prefix() + (code == ExitCodes.UNDONE ? "unexpected failure: " : "") + firstLine(message));
+        if (options.verbose()) {
+            failure.printStackTrace(output.err());
+        } else if (code == ExitCodes.UNDONE) {
+            output.error(prefix() + "run again with --verbose to see the details");
+        }
+        return code;
+    }
+
+    private int exitCode(Throwable failure) {
+        if (failure instanceof BadInputException || failure instanceof CommandLine.TypeConversionException
+                || app.isBadInput(failure)) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (failure instanceof OutboxException || failure instanceof UncheckedIOException) {
+            return ExitCodes.STORE;
+        }
+        return ExitCodes.UNDONE;
+    }
+
+    private String prefix() {
+        return app.name() + "-app: ";
+    }
+
+    private static String hint(CommandLine command) {
+        return "; see '" + command.getCommandSpec().qualifiedName() + " --help'";
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
