@@ -27,7 +27,9 @@ public final class Migrations {
     public static void apply(DataSource dataSource, Dialect dialect, List<MigrationSet> sets, String store) {
         for (MigrationSet set : sets) {
             Flyway flyway = flyway(dataSource, dialect, set);
-            refuseUnknownState(flyway, set, store);
+            if (!refuseUnknownState(flyway, set, store)) {
+                continue; // up to date: nothing to apply (the common case, so every command starts fast)
+            }
             try {
                 int applied = flyway.migrate().migrationsExecuted;
                 if (applied > 0) {
@@ -61,29 +63,32 @@ public final class Migrations {
                 .load();
     }
 
-    private static void refuseUnknownState(Flyway flyway, MigrationSet set, String store) {
-        MigrationInfo[] applied;
+    /** Refuses a store newer than the code or left by a failed migration; true when migrations are pending. */
+    private static boolean refuseUnknownState(Flyway flyway, MigrationSet set, String store) {
+        org.flywaydb.core.api.MigrationInfoService info;
         try {
-            applied = flyway.info().applied();
+            info = flyway.info();
         } catch (FlywayException e) {
             throw new SchemaVersionException("cannot read the " + set.name() + " schema history of " + store
                     + ": " + e.getMessage(), e);
         }
-        String known = java.util.Arrays.stream(flyway.info().all())
+        MigrationInfo[] applied = info.applied();
+        String known = java.util.Arrays.stream(info.all())
                 .filter(i -> i.getState() != MigrationState.FUTURE_SUCCESS && i.getState() != MigrationState.FUTURE_FAILED)
                 .map(MigrationInfo::getVersion).filter(java.util.Objects::nonNull)
                 .max(Comparable::compareTo).map(String::valueOf).orElse("none");
-        for (MigrationInfo info : applied) {
-            MigrationState state = info.getState();
+        for (MigrationInfo migration : applied) {
+            MigrationState state = migration.getState();
             if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
                 throw new SchemaVersionException("the " + set.name() + " schema of " + store + " is at version "
-                        + info.getVersion() + ", newer than this program knows (up to " + known
+                        + migration.getVersion() + ", newer than this program knows (up to " + known
                         + "); use the newer program that wrote it");
             }
             if (state == MigrationState.FAILED) {
                 throw new SchemaVersionException("a migration of the " + set.name() + " schema of " + store
-                        + " to version " + info.getVersion() + " failed earlier; restore the store from a backup");
+                        + " to version " + migration.getVersion() + " failed earlier; restore the store from a backup");
             }
         }
+        return info.pending().length > 0 || applied.length == 0;
     }
 }
