@@ -50,7 +50,7 @@ class MultiProcessorPostgresIT {
                 CountDownLatch deadClaimed = new CountDownLatch(1);
                 Set<UUID> deadClaims = ConcurrentHashMap.newKeySet();
                 CountDownLatch never = new CountDownLatch(1);
-                OutboxProcessor dead = processor(open(schema, stores), "dead", e -> {
+                OutboxProcessor dead = processor(open(schema, stores), "dead", Duration.ofSeconds(2), e -> {
                     deadClaimed.countDown();
                     awaitQuietly(never); // its threads are stuck for good: a process frozen mid-batch
                     return HandlerResult.done();
@@ -65,7 +65,8 @@ class MultiProcessorPostgresIT {
                 assertThat(deadClaimed.await(60, TimeUnit.SECONDS)).isTrue();
 
                 for (int i = 0; i < 4; i++) {
-                    OutboxProcessor live = processor(open(schema, stores), "live-" + i, e -> {
+                    // a long lease: a live processor slowed by a busy machine must not lose its claims
+                    OutboxProcessor live = processor(open(schema, stores), "live-" + i, Duration.ofMinutes(5), e -> {
                         handled.computeIfAbsent(e.id(), id -> new AtomicInteger()).incrementAndGet();
                         return HandlerResult.done();
                     }, OutboxListener.NONE);
@@ -94,7 +95,7 @@ class MultiProcessorPostgresIT {
         return store;
     }
 
-    private static OutboxProcessor processor(OutboxStore store, String owner,
+    private static OutboxProcessor processor(OutboxStore store, String owner, Duration lease,
                                              Function<OutboxEvent, HandlerResult> body, OutboxListener listener) {
         OutboxHandler handler = new OutboxHandler() {
             @Override
@@ -109,7 +110,7 @@ class MultiProcessorPostgresIT {
         };
         return OutboxProcessor.builder(store.repository()).handler(handler).owner(owner).listener(listener)
                 .config(ProcessorConfig.builder().batchSize(100).concurrency(4).pollInterval(Duration.ofMillis(100))
-                        .lease(Duration.ofSeconds(2)).leaseCheckInterval(Duration.ofMillis(250)).build())
+                        .lease(lease).leaseCheckInterval(Duration.ofMillis(250)).build())
                 .build();
     }
 

@@ -43,7 +43,8 @@ public final class CliRunner {
     }
 
     /** The exit code for a failure, after printing its one line. */
-    public int report(Throwable failure) {
+    public int report(Throwable thrown) {
+        Throwable failure = meaningful(thrown);
         int code = exitCode(failure);
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         output.error(prefix() + (code == ExitCodes.UNDONE ? "unexpected failure: " : "") + firstLine(message));
@@ -53,6 +54,19 @@ public final class CliRunner {
             output.error(prefix() + "run again with --verbose to see the details");
         }
         return code;
+    }
+
+    /** The failure that says what went wrong, beneath wrappers such as Guice's provisioning errors. */
+    private Throwable meaningful(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (exitCode(t) != ExitCodes.UNDONE) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return thrown;
     }
 
     private int exitCode(Throwable failure) {

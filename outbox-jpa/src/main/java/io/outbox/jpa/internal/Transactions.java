@@ -77,12 +77,29 @@ public final class Transactions {
             try {
                 return runAlone(work);
             } catch (RuntimeException e) {
+                if (!isStoreFailure(e)) {
+                    throw e; // the work's own failure (bad input, say): the rollback is all the store has to do
+                }
                 if (attempt >= CONFLICT_RETRIES || !StoreErrors.isTransientConflict(e)) {
                     throw StoreErrors.translate(e, store);
                 }
                 log.debug("transaction conflict on {} (try {}), running it again", store, attempt);
             }
         }
+    }
+
+    /** Failures of the store or driver, as opposed to exceptions the work itself threw. */
+    private static boolean isStoreFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.PersistenceException || t instanceof java.sql.SQLException
+                    || t instanceof OutboxException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private <T> T runAlone(Function<Tx, T> work) {
