@@ -18,6 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Every time the app prints or stores is UTC; pinning the zone also keeps JPA's timestamps
+        // clear of the local zone's daylight-saving gaps.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
         System.exit(run(args, Environment.system(), Output.system()));
     }
 

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -81,7 +80,8 @@ public enum Dialect {
         if (instant == null) {
             statement.setNull(index, java.sql.Types.TIMESTAMP);
         } else if (this == DERBY) {
-            statement.setTimestamp(index, Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+            // with a UTC calendar the driver writes UTC wall-clock fields, whatever the JVM's zone and its DST gaps
+            statement.setTimestamp(index, Timestamp.from(instant), utc());
         } else {
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
@@ -89,11 +89,15 @@ public enum Dialect {
 
     public Optional<Instant> readInstant(ResultSet rows, String column) throws SQLException {
         if (this == DERBY) {
-            Timestamp value = rows.getTimestamp(column);
-            return value == null ? Optional.empty() : Optional.of(value.toLocalDateTime().toInstant(ZoneOffset.UTC));
+            Timestamp value = rows.getTimestamp(column, utc());
+            return value == null ? Optional.empty() : Optional.of(value.toInstant());
         }
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
+    }
+
+    private static java.util.Calendar utc() {
+        return java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 
     static byte[] toBytes(UUID id) {

@@ -20,7 +20,8 @@ public final class Pools {
         config.password().ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
-        hikari.setConnectionTimeout(5_000);
+        // Creating an embedded database on a busy machine can take longer than a network login should.
+        hikari.setConnectionTimeout(dialect == Dialect.DERBY ? 60_000 : 5_000);
         hikari.setValidationTimeout(2_000);
         hikari.setInitializationFailTimeout(1); // fail on open, not at the first query
         hikari.setAutoCommit(true);
