@@ -1,0 +1,141 @@
+package io.outbox.tools.migration.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The built jar run as a separate process, as users run it: stdout to a file, stderr read line
+ * by line as it comes (so a test can wait for a line, with a deadline). Not thread-safe.
+ */
+final class JarRun implements AutoCloseable {
+    private final Process process;
+    private final Path stdout;
+    private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+    private final Thread reader;
+
+    private JarRun(Process process, Path stdout) {
+        this.process = process;
+        this.stdout = stdout;
+        this.reader = new Thread(this::readErr, "jar-stderr");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The jar failsafe built (the {@code migration.jar} property), else target/migration-tools.jar. */
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("migration.jar", "target/migration-tools.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no jar at " + jar.toAbsolutePath() + "; run mvn package first");
+        }
+        return jar;
+    }
+
+    static JarRun start(Path scratch, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(scratch, "stdout-", ".txt");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            return new JarRun(process, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + command, e);
+        }
+    }
+
+    /** Runs to the end (at most {@code timeout}) and returns its exit code. */
+    int await(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the jar did not finish within " + timeout + "; stderr: " + err());
+            }
+            reader.join(timeout.toMillis());
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Waits until a stderr line matches, or the process ends, or the deadline passes. */
+    Optional<String> awaitErrLine(Predicate<String> wanted, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            while (Instant.now().isBefore(deadline)) {
+                String line = errLines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null && wanted.test(line)) {
+                    return Optional.of(line);
+                }
+                if (line == null && !process.isAlive() && errLines.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String out() {
+        try {
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    synchronized String err() {
+        return String.join("\n", seen);
+    }
+
+    private void readErr() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                synchronized (this) {
+                    seen.add(line);
+                }
+                errLines.add(line);
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
