@@ -59,6 +59,10 @@ public final class Migration {
         List<OutboxEvent> fresh = candidates.stream().map(Mapping.Migrate::event)
                 .filter(event -> !present.contains(event.id())).toList();
         target.write(fresh);
+        java.util.Map<String, String> quarantined = new java.util.LinkedHashMap<>();
+        batch.stream().filter(Mapping.Quarantine.class::isInstance).map(Mapping.Quarantine.class::cast)
+                .forEach(q -> quarantined.put(q.legacyId().trim(), q.reason().wireName()));
+        target.recordQuarantine(quarantined);
         tally.add(batch, present);
         log.debug("batch of {} rows: {} written, {} already present", batch.size(), fresh.size(), present.size());
         progress.advanced(tally.progress());
