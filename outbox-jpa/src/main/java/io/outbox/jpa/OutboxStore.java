@@ -46,6 +46,8 @@ public final class OutboxStore implements AutoCloseable {
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     /** Sent with each notification, so this store ignores its own (it has already told its listeners). */
     private final String storeId = java.util.UUID.randomUUID().toString();
+    /** One channel per database schema: stores of other schemas on the same server are not woken. */
+    private final String channel;
     private PgWakeUps wakeUps;
     private boolean closed;
 
@@ -57,6 +59,7 @@ public final class OutboxStore implements AutoCloseable {
         this.transactions = new Transactions(factory, config.redactedUrl());
         this.repository = new JpaOutboxRepository(transactions, dialect, this::eventsWritten);
         this.unitOfWork = new UnitOfWork(transactions, repository);
+        this.channel = dialect == Dialect.POSTGRESQL ? PgWakeUps.channelOf(pool) : "";
     }
 
     /** Opens (and creates or upgrades) the store the config names. */
@@ -125,7 +128,7 @@ public final class OutboxStore implements AutoCloseable {
             Properties credentials = new Properties();
             config.user().ifPresent(u -> credentials.setProperty("user", u));
             config.password().ifPresent(p -> credentials.setProperty("password", p));
-            wakeUps = new PgWakeUps(config.jdbcUrl(), credentials, storeId, this::notifyListeners);
+            wakeUps = new PgWakeUps(config.jdbcUrl(), credentials, channel, storeId, this::notifyListeners);
         }
         return () -> commitListeners.remove(listener);
     }
@@ -141,14 +144,19 @@ public final class OutboxStore implements AutoCloseable {
         }
         tx.afterCommit(this::notifyListeners);
         if (dialect == Dialect.POSTGRESQL) {
-            // delivered to the other stores' listeners when this transaction commits
-            try (PreparedStatement s = tx.connection().prepareStatement("SELECT pg_notify(?, ?)")) {
-                s.setString(1, PgWakeUps.CHANNEL);
-                s.setString(2, storeId);
-                s.execute();
-            } catch (SQLException e) {
-                throw transactions.translate(new IllegalStateException("NOTIFY failed: " + e.getMessage(), e));
-            }
+            // once, just before the commit: the work's writes are flushed a single time, and the
+            // notification reaches the other stores' listeners when the transaction commits
+            tx.beforeCommit(() -> notifyOtherProcesses(tx));
+        }
+    }
+
+    private void notifyOtherProcesses(Transactions.Tx tx) {
+        try (PreparedStatement s = tx.connection().prepareStatement("SELECT pg_notify(?, ?)")) {
+            s.setString(1, channel);
+            s.setString(2, storeId);
+            s.execute();
+        } catch (SQLException e) {
+            throw transactions.translate(new IllegalStateException("NOTIFY failed: " + e.getMessage(), e));
         }
     }
 

@@ -18,12 +18,12 @@ import java.util.Properties;
  * event to the next poll. Owns its thread and connection; thread-safe.
  */
 public final class PgWakeUps implements AutoCloseable {
-    public static final String CHANNEL = "outbox_events";
     private static final Logger log = LoggerFactory.getLogger(PgWakeUps.class);
     private static final int WAIT_MILLIS = 500;
 
     private final String url;
     private final Properties credentials;
+    private final String channel;
     private final String ownId;
     private final Runnable onNotification;
     private final Thread thread;
@@ -31,14 +31,26 @@ public final class PgWakeUps implements AutoCloseable {
     private volatile boolean listening;
 
     /** Notifications whose payload is {@code ownId} came from this store itself and are ignored. */
-    public PgWakeUps(String url, Properties credentials, String ownId, Runnable onNotification) {
+    public PgWakeUps(String url, Properties credentials, String channel, String ownId, Runnable onNotification) {
         this.url = url;
+        this.channel = channel;
         this.ownId = ownId;
         this.credentials = credentials;
         this.onNotification = onNotification;
         this.thread = new Thread(this::listen, "outbox-pg-listen");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /** The channel of the store's schema: {@code outbox_events_<schema>}, as a safe identifier. */
+    public static String channelOf(javax.sql.DataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery("SELECT current_schema()")) {
+            String schema = rows.next() && rows.getString(1) != null ? rows.getString(1) : "public";
+            return "outbox_events_" + schema.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the current schema: " + e.getMessage(), e);
+        }
     }
 
     /** Whether the LISTEN connection is up (for tests and health). */
@@ -50,7 +62,7 @@ public final class PgWakeUps implements AutoCloseable {
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, credentials)) {
                 try (Statement s = connection.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
+                    s.execute("LISTEN " + channel);
                 }
                 listening = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);

@@ -34,6 +34,7 @@ public final class Transactions {
     /** One open transaction: its entity manager, its JDBC connection, and what runs after it commits. */
     public static final class Tx {
         private final EntityManager entityManager;
+        private final List<Runnable> beforeCommit = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final java.util.Set<String> marks = new java.util.HashSet<>();
 
@@ -54,6 +55,13 @@ public final class Transactions {
         /** True the first time it is asked for {@code key} in this transaction: for work done once per transaction. */
         public boolean firstTime(String key) {
             return marks.add(key);
+        }
+
+        /** Runs inside the transaction just before it commits, after the work's writes are flushed. */
+        public void beforeCommit(Runnable action) {
+            if (!beforeCommit.contains(action)) {
+                beforeCommit.add(action);
+            }
         }
 
         /** Runs once the transaction has committed (never after a rollback). */
@@ -110,6 +118,7 @@ public final class Transactions {
         try {
             transaction.begin();
             T result = work.apply(tx);
+            tx.beforeCommit.forEach(Runnable::run);
             transaction.commit();
             current.remove();
             runAfterCommit(tx);
