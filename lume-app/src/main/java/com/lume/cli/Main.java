@@ -1,12 +1,35 @@
 package com.lume.cli;
 
-/** Entry point of lume-app; its commands arrive with their issue. */
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.lume.wiring.LumeModule;
+import io.outbox.jpa.cli.CliRunner;
+import io.outbox.jpa.cli.Environment;
+import io.outbox.jpa.cli.GlobalOptions;
+import io.outbox.jpa.cli.OutboxApp;
+import io.outbox.jpa.cli.Output;
+import io.outbox.jpa.cli.Session;
+
+import java.time.Clock;
+
+/** Entry point of lume-app.jar: wires Lume with Guice and runs the command line. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("usage: java -jar lume-app/target/lume-app.jar COMMAND ... (see ../shared/cli.md); not built yet");
-        System.exit(2);
+        System.exit(run(args, Environment.system(), Output.system()));
+    }
+
+    /** Runs one command line; returns its exit code (cli.md). */
+    public static int run(String[] args, Environment environment, Output output) {
+        Injector injector = Guice.createInjector(new LumeModule(environment, output, Clock.systemUTC()));
+        CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),
+                output);
+        try {
+            return runner.run(LumeCommand.class, new GuiceFactory(injector), injector.getInstance(Session.class), args);
+        } catch (RuntimeException e) {
+            return runner.report(e);
+        }
     }
 }

@@ -1,0 +1,45 @@
+package com.lume.cli;
+
+import io.outbox.jpa.cli.ExitCodes;
+import io.outbox.jpa.cli.GlobalOptions;
+import io.outbox.jpa.cli.OutboxCommand;
+import io.outbox.jpa.cli.SyncCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** The root command of lume-app.jar. */
+@Command(name = "lume-app", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "lume-app 0.1.0",
+        description = {"Lume: log how you feel (mood entries) and write journal entries, offline",
+                "or not; 'sync' pushes every change to the backend exactly once, in order.",
+                "Journal titles and contents and mood notes are private: they go to the",
+                "backend and to your own 'list' output, never to logs, error messages or",
+                "'outbox list'."},
+        footer = {"", "Examples:",
+                "  export LUME_USER=alice LUME_API_TOKEN=...",
+                "  java -jar lume-app.jar mood add --valence 0.4 --label calm --note \"walk\"",
+                "  java -jar lume-app.jar journal add --title T --content C --mood MOOD_ID",
+                "  java -jar lume-app.jar sync --api https://api.example.com --until-idle",
+                "  java -jar lume-app.jar outbox stats",
+                "  java -jar lume-app.jar demo        # the whole flow, nothing to set up",
+                "Every command takes --help. Ids are those 'add' printed or 'list' shows.",
+                "Exit codes: 0 done, 1 something left undone, 2 bad usage or input",
+                "(nothing was written), 3 store unusable or legacy rows to migrate first."},
+        subcommands = {MoodCommand.class, JournalCommand.class, SyncCommand.class, OutboxCommand.class,
+                DemoCommand.class})
+public final class LumeCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions global;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+}

@@ -1,0 +1,161 @@
+package com.lume.sync;
+
+import com.lume.privacy.PrivateText;
+import com.lume.wellness.JournalEntry;
+import com.lume.wellness.MoodEntry;
+import com.lume.wellness.WellnessEvents;
+import com.lume.wellness.usecase.JournalEntries;
+import com.lume.wellness.usecase.MoodEntries;
+import io.outbox.event.OutboxEvent;
+import io.outbox.handler.HandlerResult;
+import io.outbox.handler.OutboxHandler;
+import io.outbox.http.Json;
+import io.outbox.http.RemoteApi;
+import io.outbox.repository.OutboxRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Pushes journal entries to {@code /api/v1/wellness/journal-entries} (remote-api.md), like
+ * {@link MoodHandler}. A journal entry linked to a mood entry is sent only once that mood entry's
+ * create has completed, so its {@code mood_client_id} names something the backend has: until
+ * then it is retried no sooner than a second from now, or than a second after the mood entry's
+ * next attempt; when the mood entry's create failed for good, so does the journal entry's send.
+ * A tombstone's title and content are erased once its delete is delivered. Thread-safe.
+ */
+public final class JournalHandler implements OutboxHandler {
+    static final String PATH = "/api/v1/wellness/journal-entries";
+    static final Duration WAIT_FOR_MOOD = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(JournalHandler.class);
+
+    private final JournalEntries journals;
+    private final MoodEntries moods;
+    private final Deliveries deliveries;
+    private final EntryDelivery delivery;
+    private final Clock clock;
+
+    public JournalHandler(JournalEntries journals, MoodEntries moods, OutboxRepository outbox, RemoteApi api,
+                          Clock clock) {
+        this.journals = journals;
+        this.moods = moods;
+        this.deliveries = new Deliveries(outbox);
+        this.delivery = new EntryDelivery(api);
+        this.clock = clock;
+    }
+
+    @Override
+    public String eventType() {
+        return WellnessEvents.JOURNAL;
+    }
+
+    @Override
+    public HandlerResult handle(OutboxEvent event) {
+        Optional<UUID> id = EntryDelivery.entityId(event);
+        if (id.isEmpty()) {
+            return HandlerResult.failedForGood("entity id " + event.entityId() + " is not a journal entry id");
+        }
+        Optional<JournalEntry> row = journals.find(id.get());
+        HandlerResult result = row.map(entry -> fromRow(event, entry)).orElseGet(() -> fromPayload(event, id.get()));
+        log.debug("journal entry {} {}: {}", id.get(), event.operation().wireName(),
+                result.getClass().getSimpleName());
+        return result;
+    }
+
+    private HandlerResult fromRow(OutboxEvent event, JournalEntry entry) {
+        String noun = "journal entry " + entry.id();
+        if (!entry.userId().equals(event.userId())) {
+            return HandlerResult.failedForGood(noun + " belongs to another user than its event");
+        }
+        return delivery.deliver(event, new EntryDelivery.Target(noun, PATH, entry.backendId(),
+                () -> afterMood(event, entry.moodId().map(UUID::toString), () -> body(entry.id().toString(),
+                        entry.title(), entry.content(), entry.moodId().map(UUID::toString), entry.date())),
+                backendId -> journals.setBackendId(entry.id(), backendId),
+                () -> journals.forgetPrivateText(entry.id()),
+                HandlerResult.retryLater("waiting for " + noun + " to reach the backend first"),
+                PrivateText.of(entry.title(), entry.content())));
+    }
+
+    private HandlerResult fromPayload(OutboxEvent event, UUID id) {
+        String noun = "journal entry " + id;
+        LegacyPayload.Reading reading = LegacyPayload.read(event);
+        if (reading instanceof LegacyPayload.OwnEvent) {
+            return HandlerResult.failedForGood(noun + " is not in the local store any more");
+        }
+        if (reading instanceof LegacyPayload.Unreadable unreadable) {
+            return HandlerResult.failedForGood("migrated " + noun + ": " + unreadable.why() + "; nothing was sent");
+        }
+        LegacyPayload payload = ((LegacyPayload.Legacy) reading).payload();
+        String title = payload.string("title").orElse("");
+        String content = payload.string("content").orElse("");
+        Optional<String> mood = payload.uuid("mood_id", "moodId");
+        return delivery.deliver(event, new EntryDelivery.Target("migrated " + noun, PATH,
+                Migrated.backendId(deliveries, WellnessEvents.JOURNAL, event, payload),
+                () -> afterMood(event, mood, () -> body(id.toString(), title, content, mood,
+                        Migrated.date(event, payload))),
+                backendId -> { }, () -> { }, Migrated.noBackendId(noun), PrivateText.of(title, content)));
+    }
+
+    /** The body, once the linked mood entry (if any) has reached the backend. */
+    private EntryDelivery.Body afterMood(OutboxEvent event, Optional<String> moodId,
+                                         Supplier<String> body) {
+        if (moodId.isEmpty()) {
+            return new EntryDelivery.Ready(body.get());
+        }
+        String mood = moodId.get();
+        Optional<MoodEntry> row = parse(mood).flatMap(moods::find);
+        if (row.isPresent() && !row.get().userId().equals(event.userId())) {
+            return new EntryDelivery.Blocked(HandlerResult.failedForGood("the linked mood entry " + mood
+                    + " belongs to another user; nothing was sent"));
+        }
+        if (row.isPresent() && row.get().backendId().isPresent()) {
+            return new EntryDelivery.Ready(body.get());
+        }
+        Deliveries.CreateState create = deliveries.createOf(WellnessEvents.MOOD, mood);
+        if (create instanceof Deliveries.Delivered || (create instanceof Deliveries.Unknown && row.isEmpty())) {
+            // Unknown without a row: a legacy link to a mood entry this store never had; sent as it is
+            return new EntryDelivery.Ready(body.get());
+        }
+        if (create instanceof Deliveries.FailedForGood) {
+            return new EntryDelivery.Blocked(HandlerResult.failedForGood("the linked mood entry " + mood
+                    + " failed to reach the backend; retry it (outbox retry) and then this one"));
+        }
+        return new EntryDelivery.Blocked(HandlerResult.retryNotBefore("waiting for mood entry " + mood
+                + " to reach the backend", notBefore(create)));
+    }
+
+    private Instant notBefore(Deliveries.CreateState create) {
+        Instant soonest = clock.instant().plus(WAIT_FOR_MOOD);
+        if (create instanceof Deliveries.Waiting waiting && waiting.nextAttemptAt().isPresent()) {
+            Instant afterMood = waiting.nextAttemptAt().get().plus(WAIT_FOR_MOOD);
+            return afterMood.isAfter(soonest) ? afterMood : soonest;
+        }
+        return soonest;
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    static String body(String clientId, String title, String content, Optional<String> moodClientId, Instant date) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("client_id", clientId);
+        body.put("title", title);
+        body.put("content", content);
+        body.put("mood_client_id", moodClientId.orElse(null));
+        body.put("date", date.toString());
+        return Json.write(body);
+    }
+}
