@@ -6,13 +6,14 @@ import io.outbox.jpa.cli.OutboxCommand;
 import io.outbox.jpa.cli.SyncCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
 /** The root command of fitiq-app.jar. */
-@Command(name = "fitiq-app", mixinStandardHelpOptions = true, version = "fitiq-app 0.1.0",
+@Command(name = "fitiq-app", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "fitiq-app 0.1.0",
         description = {"FitIQ: log weight, steps, heart rate, body fat and height, offline or not;",
                 "'sync' pushes every change to the backend exactly once, in the order it was made."},
         footer = {"", "Examples:",
