@@ -3,7 +3,9 @@ package com.fitiq.cli;
 import com.fitiq.wiring.FitiqModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ConfigurationException;
 import io.outbox.jpa.cli.CliRunner;
+import io.outbox.jpa.cli.LookupFactory;
 import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxApp;
@@ -30,7 +32,7 @@ public final class Main {
         CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),
                 output);
         try {
-            return runner.run(FitiqCommand.class, new GuiceFactory(injector), injector.getInstance(Session.class), args);
+            return runner.run(FitiqCommand.class, new LookupFactory(injector::getInstance, e -> e instanceof ConfigurationException), injector.getInstance(Session.class), args);
         } catch (RuntimeException e) {
             return runner.report(e);
         }

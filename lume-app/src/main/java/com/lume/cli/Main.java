@@ -3,7 +3,9 @@ package com.lume.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.lume.wiring.LumeModule;
+import com.google.inject.ConfigurationException;
 import io.outbox.jpa.cli.CliRunner;
+import io.outbox.jpa.cli.LookupFactory;
 import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxApp;
@@ -27,7 +29,7 @@ public final class Main {
         CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),
                 output);
         try {
-            return runner.run(LumeCommand.class, new GuiceFactory(injector), injector.getInstance(Session.class), args);
+            return runner.run(LumeCommand.class, new LookupFactory(injector::getInstance, e -> e instanceof ConfigurationException), injector.getInstance(Session.class), args);
         } catch (RuntimeException e) {
             return runner.report(e);
         }

@@ -6,7 +6,6 @@ import io.outbox.repository.Scope;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -100,15 +99,7 @@ final class DueQueries {
                 + " AND NOT EXISTS (" + EARLIER_UNDELIVERED + ")";
     }
 
-    Dialect dialect() {
-        return dialect;
-    }
-
     static List<String> statusesInClaimOrder() {
         return List.of("pending", "failed");
-    }
-
-    static void bindNow(PreparedStatement statement, int index, Dialect dialect, Instant now) throws SQLException {
-        dialect.bindInstant(statement, index, now);
     }
 }
