@@ -1,5 +1,6 @@
 package io.outbox.jpa.internal;
 
+import io.outbox.OutboxException;
 import io.outbox.event.OutboxEvent;
 import io.outbox.jpa.Dialect;
 import io.outbox.repository.ClaimOrder;
@@ -44,6 +45,7 @@ public final class JpaOutboxRepository implements OutboxRepository {
     private final Dialect dialect;
     private final DueQueries due;
     private final StateWrites writes;
+    private final PlannerStatistics statistics = new PlannerStatistics();
     private final Consumer<Transactions.Tx> onEventsWritten;
 
     /** {@code onEventsWritten} runs inside each transaction that wrote events (to notify after commit). */
@@ -123,6 +125,9 @@ public final class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public List<OutboxEvent> claim(ClaimRequest request) {
+        if (dialect == Dialect.POSTGRESQL && !transactions.inTransaction() && statistics.checkDue(request.now())) {
+            refreshStatistics();
+        }
         return sql(tx -> dialect == Dialect.POSTGRESQL ? claimOnPostgres(tx, request) : claimOnDerby(tx, request));
     }
 
@@ -212,6 +217,17 @@ public final class JpaOutboxRepository implements OutboxRepository {
                 }
             }
         });
+    }
+
+    /** A failed refresh only costs speed: the claim itself reports a store that is down. */
+    private void refreshStatistics() {
+        try {
+            if (sql(tx -> statistics.refreshIfStale(tx.connection()))) {
+                log.debug("analyzed outbox_event: its planner statistics were stale");
+            }
+        } catch (OutboxException e) {
+            log.debug("could not refresh the planner statistics of outbox_event: {}", e.getMessage());
+        }
     }
 
     private List<OutboxEvent> claimOnPostgres(Transactions.Tx tx, ClaimRequest request) throws SQLException {
