@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One command's run: the signed-in user and the store, opened on first use from the global
@@ -19,6 +21,10 @@ import java.util.Map;
  */
 @Singleton
 public final class Session implements AutoCloseable {
+    /** Derby's switch: false makes every file it creates readable by the JVM's user only. */
+    private static final String DERBY_DEFAULT_PERMISSIONS = "derby.storage.useDefaultFilePermissions";
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rwx------");
     private final OutboxApp app;
     private final GlobalOptions options;
     private final Map<String, String> environment;
@@ -50,6 +56,7 @@ public final class Session implements AutoCloseable {
     /** The store the options name, opened (created or upgraded) on first use. */
     public OutboxStore store() {
         if (store == null) {
+            System.setProperty(DERBY_DEFAULT_PERMISSIONS, System.getProperty(DERBY_DEFAULT_PERMISSIONS, "false"));
             store = OutboxStore.open(app.storeConfig(jdbcUrl()));
         }
         return store;
@@ -84,7 +91,11 @@ public final class Session implements AutoCloseable {
         return environment;
     }
 
-    /** The data directory is the user's alone: created readable by its owner only. */
+    /**
+     * The data directory is the user's alone: created readable by its owner only, from the first
+     * moment (the permissions are given at creation, so no other user can open it in between),
+     * as are the files Derby makes in it ({@link #store()} tells Derby so).
+     */
     private static void createPrivately(Path dir) {
         if (Files.isDirectory(dir)) {
             return;
@@ -93,11 +104,16 @@ public final class Session implements AutoCloseable {
             throw new BadInputException("--data-dir " + dir + " is not a directory; give a directory");
         }
         try {
-            Files.createDirectories(dir);
-            try {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException notPosix) {
-                dir.toFile().setReadable(true, true);
+            Path absolute = dir.toAbsolutePath();
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                Files.setPosixFilePermissions(absolute, OWNER_ONLY); // the umask may have taken bits away
+            } else {
+                Files.createDirectory(absolute);
+                absolute.toFile().setReadable(true, true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
