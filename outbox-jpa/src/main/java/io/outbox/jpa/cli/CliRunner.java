@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
  * only with {@code --verbose}.
  */
 public final class CliRunner {
+    private static final int MAX_LINE = 260;
     private final OutboxApp app;
     private final GlobalOptions options;
     private final Output output;
@@ -27,7 +28,7 @@ public final class CliRunner {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new java.io.PrintWriter(System.out, true));
         line.setParameterExceptionHandler((e, given) -> {
-            output.error(prefix() + e.getMessage() + hint(e.getCommandLine()));
+            output.error(prefix() + oneLine(e.getMessage()) + hint(e.getCommandLine()));
             return ExitCodes.BAD_INPUT;
         });
         line.setExecutionExceptionHandler((e, commandLine, parsed) -> report(e));
@@ -47,7 +48,7 @@ public final class CliRunner {
         Throwable failure = meaningful(thrown);
         int code = exitCode(failure);
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        output.error(prefix() + (code == ExitCodes.UNDONE ? "unexpected failure: " : "") + firstLine(message));
+        output.error(prefix() + (code == ExitCodes.UNDONE ? "unexpected failure: " : "") + oneLine(firstLine(message)));
         if (options.verbose()) {
             failure.printStackTrace(output.err());
         } else if (code == ExitCodes.UNDONE) {
@@ -86,6 +87,18 @@ public final class CliRunner {
 
     private static String hint(CommandLine command) {
         return "; see '" + command.getCommandSpec().qualifiedName() + " --help'";
+    }
+
+    /**
+     * A message as one line of bounded length: picocli and the store quote what was given, and a
+     * value holding a line break or 100 KB must not break cli.md's one-line rule or flood the
+     * terminal.
+     */
+    static String oneLine(String message) {
+        String printable = message.replaceAll("[\\p{Cntrl}\u2028\u2029]", "?");
+        // the middle goes: a huge value is quoted there, and what is accepted is said at the end
+        return printable.length() <= MAX_LINE ? printable
+                : printable.substring(0, MAX_LINE - 100) + " ... " + printable.substring(printable.length() - 95);
     }
 
     private static String firstLine(String message) {

@@ -136,6 +136,10 @@ public final class OutboxCommand implements Callable<Integer> {
             Instant now = session.clock().instant();
             OutboxRepository repository = session.store().repository();
             int retried;
+            if (!which.allFailed && (which.ids == null || which.ids.isEmpty())) {
+                // --all-failed=false names nothing: picocli counts the option as given
+                throw new BadInputException("retry needs --all-failed or one or more EVENT_IDs; see outbox list");
+            }
             if (which.allFailed) {
                 retried = repository.resetAllFailed(Optional.of(user), now);
             } else {

@@ -25,6 +25,9 @@ public final class Session implements AutoCloseable {
     private static final String DERBY_DEFAULT_PERMISSIONS = "derby.storage.useDefaultFilePermissions";
     private static final Set<PosixFilePermission> OWNER_ONLY =
             PosixFilePermissions.fromString("rwx------");
+    /** Linux's limits on a path and on one name in it. */
+    private static final int MAX_PATH = 4_000;
+    private static final int MAX_NAME = 255;
     private final OutboxApp app;
     private final GlobalOptions options;
     private final Map<String, String> environment;
@@ -75,6 +78,7 @@ public final class Session implements AutoCloseable {
             return url;
         }
         Path dir = options.dataDir().orElse(Path.of(System.getProperty("user.home"), "." + app.name()));
+        requireUsable(dir);
         createPrivately(dir);
         return "jdbc:derby:" + dir.toAbsolutePath().resolve("store") + ";create=true";
     }
@@ -89,6 +93,30 @@ public final class Session implements AutoCloseable {
 
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /**
+     * A directory a Derby URL can name: not empty (that would be the working directory), no
+     * {@code ;} (it starts URL attributes, so options could be slipped in) or {@code :} (read as
+     * a subprotocol), and within the file system's limits.
+     */
+    private static void requireUsable(Path dir) {
+        String text = dir.toString();
+        if (text.isBlank()) {
+            throw new BadInputException("--data-dir is empty; give a directory, e.g. --data-dir ~/.outbox-data");
+        }
+        if (text.indexOf(';') >= 0 || text.indexOf(':') >= 0) {
+            throw new BadInputException("--data-dir '" + Output.shorten(text) + "' holds ';' or ':', which a Derby"
+                    + " store path cannot; give a directory without them");
+        }
+        boolean nameTooLong = false;
+        for (Path name : dir) {
+            nameTooLong |= name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME;
+        }
+        if (text.length() > MAX_PATH || nameTooLong) {
+            throw new BadInputException("--data-dir '" + Output.shorten(text) + "' is too long; give a path of at most "
+                    + MAX_PATH + " characters, each name at most " + MAX_NAME + " bytes");
+        }
     }
 
     /**
@@ -116,8 +144,20 @@ public final class Session implements AutoCloseable {
                 absolute.toFile().setReadable(true, true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the data directory " + Output.shorten(dir.toString()) + ": "
+                    + reason(e), e);
         }
+    }
+
+    /** Why a file operation failed, without the path again (it may be long). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getClass().getSimpleName();
     }
 
     @Override
