@@ -72,7 +72,8 @@ public final class JournalCommand implements Callable<Integer> {
         public Integer call() {
             Optional<UUID> moodId = Optional.ofNullable(mood).map(m -> Ids.parse(m, "--mood"));
             String user = session.user();
-            output.line(useCases.get().add(new AddJournalCommand(user, title, content, moodId,
+            output.line(useCases.get().add(new AddJournalCommand(user, CommandLineText.decoded("--title", title),
+                    CommandLineText.decoded("--content", content), moodId,
                     Optional.ofNullable(date))).toString());
             return ExitCodes.DONE;
         }
@@ -111,12 +112,20 @@ public final class JournalCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             UUID entry = Ids.parse(id, "journal entry id");
-            MoodLinkChange change = link == null ? MoodLinkChange.keep()
-                    : link.noMood ? MoodLinkChange.unlink() : MoodLinkChange.link(Ids.parse(link.mood, "--mood"));
             String user = session.user();
-            useCases.get().update(new UpdateJournalCommand(user, entry, Optional.ofNullable(title),
-                    Optional.ofNullable(content), change, Optional.ofNullable(date)));
+            useCases.get().update(new UpdateJournalCommand(user, entry,
+                    Optional.ofNullable(CommandLineText.decoded("--title", title)),
+                    Optional.ofNullable(CommandLineText.decoded("--content", content)), linkChange(),
+                    Optional.ofNullable(date)));
             return ExitCodes.DONE;
+        }
+
+        /** {@code --no-mood=false} is no flag at all: the link is kept, as without it. */
+        private MoodLinkChange linkChange() {
+            if (link == null || (!link.noMood && link.mood == null)) {
+                return MoodLinkChange.keep();
+            }
+            return link.noMood ? MoodLinkChange.unlink() : MoodLinkChange.link(Ids.parse(link.mood, "--mood"));
         }
     }
 

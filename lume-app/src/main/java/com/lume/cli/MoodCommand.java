@@ -68,8 +68,9 @@ public final class MoodCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String user = session.user();
+            Optional<String> text = Optional.ofNullable(CommandLineText.decoded("--note", note));
             output.line(useCases.get().add(new AddMoodCommand(user, valence, labels == null ? List.of() : labels,
-                    Optional.ofNullable(note), Optional.ofNullable(date))).toString());
+                    text, Optional.ofNullable(date))).toString());
             return ExitCodes.DONE;
         }
     }
@@ -109,8 +110,9 @@ public final class MoodCommand implements Callable<Integer> {
             }
             String user = session.user();
             Optional<List<String>> newLabels = noLabels ? Optional.of(List.of()) : Optional.ofNullable(labels);
+            Optional<String> text = Optional.ofNullable(CommandLineText.decoded("--note", note));
             useCases.get().update(new UpdateMoodCommand(user, Ids.parse(id, "mood entry id"),
-                    Optional.ofNullable(valence), newLabels, Optional.ofNullable(note), noNote,
+                    Optional.ofNullable(valence), newLabels, text, noNote,
                     Optional.ofNullable(date)));
             return ExitCodes.DONE;
         }

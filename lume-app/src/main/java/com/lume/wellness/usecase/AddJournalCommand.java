@@ -1,5 +1,7 @@
 package com.lume.wellness.usecase;
 
+import com.lume.wellness.Dates;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +14,7 @@ public record AddJournalCommand(String userId, String title, String content, Opt
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(moodId, "moodId");
         Objects.requireNonNull(date, "date");
+        date.ifPresent(d -> Dates.requireStorable("--date", d));
     }
 
     /** Without the private text. */

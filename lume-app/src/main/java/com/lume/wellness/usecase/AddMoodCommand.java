@@ -1,5 +1,7 @@
 package com.lume.wellness.usecase;
 
+import com.lume.wellness.Dates;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +14,7 @@ public record AddMoodCommand(String userId, String valence, List<String> labels,
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(date, "date");
+        date.ifPresent(d -> Dates.requireStorable("--date", d));
         labels = List.copyOf(labels);
     }
 

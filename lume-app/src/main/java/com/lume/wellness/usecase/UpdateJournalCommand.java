@@ -1,5 +1,7 @@
 package com.lume.wellness.usecase;
 
+import com.lume.wellness.Dates;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +17,7 @@ public record UpdateJournalCommand(String userId, UUID id, Optional<String> titl
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(mood, "mood");
         Objects.requireNonNull(date, "date");
+        date.ifPresent(d -> Dates.requireStorable("--date", d));
     }
 
     public boolean changesNothing() {

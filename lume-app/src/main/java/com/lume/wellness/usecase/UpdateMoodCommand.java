@@ -1,5 +1,7 @@
 package com.lume.wellness.usecase;
 
+import com.lume.wellness.Dates;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,7 @@ public record UpdateMoodCommand(String userId, UUID id, Optional<String> valence
         Objects.requireNonNull(valence, "valence");
         Objects.requireNonNull(note, "note");
         Objects.requireNonNull(date, "date");
+        date.ifPresent(d -> Dates.requireStorable("--date", d));
         labels = labels.map(List::copyOf);
     }
 
