@@ -31,11 +31,25 @@ final class Failures {
         return ExitCode.STORE;
     }
 
+    /**
+     * The message's first line, and kept on one line: control characters and line separators left
+     * in it (a value given with a carriage return, say) are shown as {@code \\uXXXX}, so that
+     * neither a terminal nor a log reader sees a second line.
+     */
     static String firstLine(String message) {
         if (message == null) {
             return "failed";
         }
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        String line = (newline < 0 ? message : message.substring(0, newline)).trim();
+        StringBuilder shown = new StringBuilder(line.length());
+        line.chars().forEach(c -> {
+            if ((Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029') {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        return shown.toString();
     }
 }

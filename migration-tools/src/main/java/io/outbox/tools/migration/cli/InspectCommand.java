@@ -26,7 +26,7 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "ID", description = "The user migrate would use for rows whose payload names none.")
     String user;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", arity = "0", description = "Print one JSON object instead of text.")
     boolean json;
 
     @Mixin

@@ -32,7 +32,16 @@ public final class Main implements Runnable {
         // Legacy TIMESTAMPs are UTC and Derby binds instants through the JVM's zone: UTC avoids any DST gap.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        System.exit(run(args, new Io(out, System.err, System.console() != null, Clock.systemUTC())));
+        int code;
+        try {
+            code = run(args, new Io(out, System.err, System.console() != null, Clock.systemUTC()));
+        } catch (OutOfMemoryError e) {
+            // uncaught, the JVM would print a stack trace and exit 1, which says "finished, rows quarantined"
+            System.err.println("migration-tools: out of memory (" + e.getMessage() + "); what was committed stays and "
+                    + "a rerun skips it: give Java more heap (java -Xmx...) or a smaller --batch-size");
+            code = ExitCode.STORE;
+        }
+        System.exit(code);
     }
 
     /** Runs one command line; returns its exit code. */

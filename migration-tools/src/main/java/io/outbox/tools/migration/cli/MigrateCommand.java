@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,7 +33,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "ID", description = "The user of rows whose payload names none.")
     String user;
 
-    @Option(names = "--dry-run", description = "Report what would happen; write to no database.")
+    // arity 0: picocli would read "--dry-run=" as false and run for real
+    @Option(names = "--dry-run", arity = "0", description = "Report what would happen; write to no database.")
     boolean dryRun;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here instead of stdout.")
@@ -55,15 +55,13 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         MigrationRequest request = new MigrationRequest(source, sourceTable, target == null ? source : target,
                 Optional.ofNullable(user), dryRun, batchSize);
-        requireWritable(report);
+        ReportFile.require(report, java.util.List.of(request.sourceUrl(), request.targetUrl()));
         HeapWatch heap = new HeapWatch(new StderrProgress(io.err(), io.terminal(), io.clock(), "migrate", dryRun));
         MigrationReport result = Migration.run(request, heap, io.clock());
-        String json = ReportJson.migration(result, heap.peakBytes());
         if (report == null) {
-            io.out().println(json);
-            io.out().flush();
+            ReportJson.printMigration(result, heap.peakBytes(), io.out());
         } else {
-            ReportJson.write(json, report);
+            ReportJson.writeMigration(result, heap.peakBytes(), report);
         }
         return result.quarantined() > 0 ? ExitCode.LEFT_UNDONE : ExitCode.DONE;
     }
@@ -71,20 +69,6 @@ final class MigrateCommand implements Callable<Integer> {
     static void requireUser(String user) {
         if (user != null && !OutboxEvent.USER_ID.matcher(user).matches()) {
             throw new InvalidConfigurationException("--user: 1 to 64 of A-Za-z0-9._@-, was '" + user + "'");
-        }
-    }
-
-    /** Checked before anything runs, so a report that cannot be written is bad usage, not a lost run. */
-    private static void requireWritable(Path file) {
-        if (file == null) {
-            return;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw new InvalidConfigurationException("--report: a file in an existing, writable folder, was '" + file + "'");
-        }
-        if (Files.isDirectory(file)) {
-            throw new InvalidConfigurationException("--report: a file, not a folder, was '" + file + "'");
         }
     }
 }

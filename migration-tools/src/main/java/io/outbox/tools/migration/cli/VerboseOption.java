@@ -4,6 +4,6 @@ import picocli.CommandLine.Option;
 
 /** The --verbose option every command takes: stack traces for failures, debug logging of the tool. */
 final class VerboseOption {
-    @Option(names = "--verbose", description = "Show stack traces of failures and the tool's debug log.")
+    @Option(names = "--verbose", arity = "0", description = "Show stack traces of failures and the tool's debug log.")
     boolean verbose;
 }

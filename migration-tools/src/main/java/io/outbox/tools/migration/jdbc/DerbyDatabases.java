@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What embedded Derby URLs need beside a connection: derby.log out of the working directory, a clean shutdown. Stateless. */
 public final class DerbyDatabases {
@@ -33,23 +34,38 @@ public final class DerbyDatabases {
 
     /** Derby writes derby.log into the working directory unless told otherwise; put it beside the database. */
     static void keepLogBeside(String url) {
-        if (!isDerby(url) || System.getProperty("derby.stream.error.file") != null) {
+        if (System.getProperty("derby.stream.error.file") != null) {
             return;
+        }
+        Optional<Path> parent = folder(url).map(Path::getParent);
+        if (parent.isPresent() && parent.get().toFile().isDirectory()) {
+            System.setProperty("derby.stream.error.file", parent.get().resolve("derby.log").toString());
+        }
+    }
+
+    /** The folder an embedded Derby URL names on disk (absolute), if it names one: not for memory, jar or classpath databases. */
+    public static Optional<Path> folder(String url) {
+        if (!isDerby(url)) {
+            return Optional.empty();
         }
         String path = database(url).substring(PREFIX.length());
-        if (path.startsWith("memory:") || path.contains(":")) {
-            return;
+        if (path.regionMatches(true, 0, "directory:", 0, "directory:".length())) {
+            path = path.substring("directory:".length());
         }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
-        if (parent != null && parent.toFile().isDirectory()) {
-            System.setProperty("derby.stream.error.file", parent.resolve("derby.log").toString());
+        if (path.isBlank() || path.contains(":")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(path).toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return Optional.empty();
         }
     }
 
     /** Shuts an embedded database down (releasing its lock for other processes); a database not booted is left alone. */
     public static void shutDown(String url) {
-        if (!isDerby(url)) {
-            return;
+        if (!isDerby(url) || database(url).length() == PREFIX.length()) {
+            return; // no database named: "jdbc:derby:;shutdown=true" would stop the whole engine in this JVM
         }
         try {
             DriverManager.getConnection(database(url) + ";shutdown=true").close();

@@ -1,6 +1,7 @@
 package io.outbox.tools.migration.run;
 
 import io.outbox.tools.migration.jdbc.Connections;
+import io.outbox.tools.migration.jdbc.DerbyDatabases;
 import io.outbox.tools.migration.legacy.LegacyCursor;
 import io.outbox.tools.migration.legacy.LegacyRow;
 import io.outbox.tools.migration.legacy.LegacyTable;
@@ -26,24 +27,24 @@ final class SourceScan implements AutoCloseable {
     private final LegacyTable table;
     private final RowMapper mapper;
     private final long total;
+    private final int shared;
 
-    private SourceScan(Connection connection, LegacyTable table, RowMapper mapper, long total) {
+    private SourceScan(Connection connection, LegacyTable table, RowMapper mapper, long total, int shared) {
         this.connection = connection;
         this.table = table;
         this.mapper = mapper;
         this.total = total;
+        this.shared = shared;
     }
 
+    /** Opens the source as it is: a Derby URL's {@code ;create=true} is dropped, so that a wrong path never becomes a new, empty database. */
     static SourceScan open(String url, String tableName, Optional<String> user) {
-        Connection connection = Connections.openReadOnly(url, "source");
+        Connection connection = Connections.openReadOnly(DerbyDatabases.withoutCreate(url), "source");
         try {
             LegacyTable table = LegacyTable.open(connection, tableName, url);
             long total = table.count();
             List<String> shared = table.sharedIds();
-            if (!shared.isEmpty()) {
-                log.warn("{} ids of {} are held by more than one row; those rows are quarantined", shared.size(), tableName);
-            }
-            return new SourceScan(connection, table, new RowMapper(user, shared), total);
+            return new SourceScan(connection, table, new RowMapper(user, shared), total, shared.size());
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -56,6 +57,10 @@ final class SourceScan implements AutoCloseable {
 
     /** Reads every row in primary-key order and hands each batch of {@code size}, and its mappings (same order), to {@code consumer}. */
     void forEachBatch(int size, BiConsumer<List<LegacyRow>, List<Mapping>> consumer) {
+        if (shared > 0) {
+            // said here, once the run goes ahead: a run refused for its target prints its one line only
+            log.warn("{} ids of {} are held by more than one row; those rows are quarantined", shared, table.name());
+        }
         try (LegacyCursor cursor = table.rows(size)) {
             for (List<LegacyRow> rows = cursor.next(size); !rows.isEmpty(); rows = cursor.next(size)) {
                 consumer.accept(rows, rows.stream().map(mapper::map).toList());

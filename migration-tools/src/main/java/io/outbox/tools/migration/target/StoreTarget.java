@@ -1,5 +1,11 @@
 package io.outbox.tools.migration.target;
 
+import io.outbox.InvalidConfigurationException;
+import io.outbox.OutboxException;
+import io.outbox.SchemaVersionException;
+import io.outbox.StoreFullException;
+import io.outbox.StoreLockedException;
+import io.outbox.StoreUnavailableException;
 import io.outbox.event.OutboxEvent;
 import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.StoreConfig;
@@ -28,7 +34,28 @@ public final class StoreTarget implements EventTarget {
             // machine can take longer. Booting it here first, without a timeout, leaves the pool a fast open.
             Connections.boot(url, "target");
         }
-        return new StoreTarget(OutboxStore.open(StoreConfig.url(url).withPoolSize(2)));
+        try {
+            return new StoreTarget(OutboxStore.open(StoreConfig.url(url).withPoolSize(2)));
+        } catch (OutboxException e) {
+            throw asTarget(e);
+        }
+    }
+
+    /** The library's failure, its kind (and so the exit code) kept, saying that it is the target that failed. */
+    private static OutboxException asTarget(OutboxException failure) {
+        String message = "the target: " + failure.getMessage();
+        if (failure instanceof InvalidConfigurationException) {
+            return failure;
+        } else if (failure instanceof StoreLockedException) {
+            return new StoreLockedException(message, failure);
+        } else if (failure instanceof StoreUnavailableException) {
+            return new StoreUnavailableException(message, failure);
+        } else if (failure instanceof SchemaVersionException) {
+            return new SchemaVersionException(message, failure);
+        } else if (failure instanceof StoreFullException) {
+            return new StoreFullException(message, failure);
+        }
+        return new OutboxException(message, failure);
     }
 
     @Override

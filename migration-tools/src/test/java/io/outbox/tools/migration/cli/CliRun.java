@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** One command line run in this JVM, its streams captured. Immutable. */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun of(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    public static CliRun of(String... args) {
         return with(Clock.systemUTC(), args);
     }
 
-    static CliRun with(Clock clock, String... args) {
+    public static CliRun with(Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -27,7 +27,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** The lines of stderr. */
-    String[] errLines() {
+    public String[] errLines() {
         return err.strip().isEmpty() ? new String[0] : err.strip().split("\\R");
     }
 }

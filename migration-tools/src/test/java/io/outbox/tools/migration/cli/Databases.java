@@ -17,16 +17,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Plain looks into the test databases: their tables, row counts, and the events a store holds. Stateless. */
-final class Databases {
+public final class Databases {
     private Databases() {
     }
 
     @FunctionalInterface
-    interface SqlWork<T> {
+    public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    static <T> T with(String url, SqlWork<T> work) {
+    public static <T> T with(String url, SqlWork<T> work) {
         try (Connection connection = DriverManager.getConnection(url)) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -35,7 +35,7 @@ final class Databases {
     }
 
     /** The tables of the connection's own schema, in lower case. */
-    static Set<String> tables(String url) {
+    public static Set<String> tables(String url) {
         return with(url, connection -> {
             Set<String> names = new TreeSet<>();
             DatabaseMetaData meta = connection.getMetaData();
@@ -48,7 +48,7 @@ final class Databases {
         });
     }
 
-    static long count(String url, String table) {
+    public static long count(String url, String table) {
         return with(url, connection -> {
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
@@ -59,7 +59,7 @@ final class Databases {
     }
 
     /** Every event of the store at {@code url}, through the library. */
-    static List<OutboxEvent> events(String url) {
+    public static List<OutboxEvent> events(String url) {
         try (OutboxStore store = OutboxStore.open(StoreConfig.url(url))) {
             return store.repository().find(EventQuery.all());
         }

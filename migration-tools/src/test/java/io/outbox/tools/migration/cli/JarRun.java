@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * The built jar run as a separate process, as users run it: stdout to a file, stderr read line
  * by line as it comes (so a test can wait for a line, with a deadline). Not thread-safe.
  */
-final class JarRun implements AutoCloseable {
+public final class JarRun implements AutoCloseable {
     private final Process process;
     private final Path stdout;
     private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
@@ -37,7 +37,7 @@ final class JarRun implements AutoCloseable {
     }
 
     /** The jar failsafe built (the {@code migration.jar} property), else target/migration-tools.jar. */
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("migration.jar", "target/migration-tools.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no jar at " + jar.toAbsolutePath() + "; run mvn package first");
@@ -45,7 +45,7 @@ final class JarRun implements AutoCloseable {
         return jar;
     }
 
-    static JarRun start(Path scratch, List<String> jvmOptions, String... args) {
+    public static JarRun start(Path scratch, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -63,7 +63,7 @@ final class JarRun implements AutoCloseable {
     }
 
     /** Runs to the end (at most {@code timeout}) and returns its exit code. */
-    int await(Duration timeout) {
+    public int await(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -78,7 +78,7 @@ final class JarRun implements AutoCloseable {
     }
 
     /** Waits until a stderr line matches, or the process ends, or the deadline passes. */
-    Optional<String> awaitErrLine(Predicate<String> wanted, Duration timeout) {
+    public Optional<String> awaitErrLine(Predicate<String> wanted, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         try {
             while (Instant.now().isBefore(deadline)) {
@@ -98,7 +98,7 @@ final class JarRun implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no clean close. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
@@ -107,7 +107,7 @@ final class JarRun implements AutoCloseable {
         }
     }
 
-    String out() {
+    public String out() {
         try {
             return Files.readString(stdout, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -115,7 +115,7 @@ final class JarRun implements AutoCloseable {
         }
     }
 
-    synchronized String err() {
+    public synchronized String err() {
         return String.join("\n", seen);
     }
 
@@ -130,6 +130,11 @@ final class JarRun implements AutoCloseable {
         } catch (IOException ignored) {
             // the process ended
         }
+    }
+
+    /** Whether the process still runs. */
+    public boolean alive() {
+        return process.isAlive();
     }
 
     @Override
