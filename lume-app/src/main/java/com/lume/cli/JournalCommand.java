@@ -72,8 +72,7 @@ public final class JournalCommand implements Callable<Integer> {
         public Integer call() {
             Optional<UUID> moodId = Optional.ofNullable(mood).map(m -> Ids.parse(m, "--mood"));
             String user = session.user();
-            output.line(useCases.get().add(new AddJournalCommand(user, CommandLineText.decoded("--title", title),
-                    CommandLineText.decoded("--content", content), moodId,
+            output.line(useCases.get().add(new AddJournalCommand(user, title, content, moodId,
                     Optional.ofNullable(date))).toString());
             return ExitCodes.DONE;
         }
@@ -113,10 +112,8 @@ public final class JournalCommand implements Callable<Integer> {
         public Integer call() {
             UUID entry = Ids.parse(id, "journal entry id");
             String user = session.user();
-            useCases.get().update(new UpdateJournalCommand(user, entry,
-                    Optional.ofNullable(CommandLineText.decoded("--title", title)),
-                    Optional.ofNullable(CommandLineText.decoded("--content", content)), linkChange(),
-                    Optional.ofNullable(date)));
+            useCases.get().update(new UpdateJournalCommand(user, entry, Optional.ofNullable(title),
+                    Optional.ofNullable(content), linkChange(), Optional.ofNullable(date)));
             return ExitCodes.DONE;
         }
 

@@ -68,7 +68,7 @@ public final class MoodCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String user = session.user();
-            Optional<String> text = Optional.ofNullable(CommandLineText.decoded("--note", note));
+            Optional<String> text = Optional.ofNullable(note);
             output.line(useCases.get().add(new AddMoodCommand(user, valence, labels == null ? List.of() : labels,
                     text, Optional.ofNullable(date))).toString());
             return ExitCodes.DONE;
@@ -110,7 +110,7 @@ public final class MoodCommand implements Callable<Integer> {
             }
             String user = session.user();
             Optional<List<String>> newLabels = noLabels ? Optional.of(List.of()) : Optional.ofNullable(labels);
-            Optional<String> text = Optional.ofNullable(CommandLineText.decoded("--note", note));
+            Optional<String> text = Optional.ofNullable(note);
             useCases.get().update(new UpdateMoodCommand(user, Ids.parse(id, "mood entry id"),
                     Optional.ofNullable(valence), newLabels, text, noNote,
                     Optional.ofNullable(date)));

@@ -112,7 +112,10 @@ final class HostileLane {
         expect(problems, lines.size() == 1, lines.size() + " stderr lines, not exactly one");
         String line = lines.isEmpty() ? "" : lines.get(0);
         expect(problems, line.startsWith("lume-app: "), "the line lacks the 'lume-app: ' prefix");
-        expect(problems, input.named(line), "the line does not name '" + input.names() + "'");
+        // bytes that are not UTF-8 are refused before parsing, wherever they stand, by position
+        boolean named = input.named(line) || input.kind() == HostileInput.Kind.NON_UTF8
+                && line.contains("holds bytes that are not UTF-8 text");
+        expect(problems, named, "the line does not name '" + input.names() + "'");
         if (input.isPrivate() && input.wellFormed() && input.text().length() >= 6) {
             expect(problems, !result.stderr().contains(input.text().substring(0, Math.min(24, input.text().length()))),
                     "the refusal quotes the private text");

@@ -4,6 +4,7 @@ import io.outbox.OutboxException;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * Runs an app's command line: parses, executes, and turns every failure into one line on
@@ -24,6 +25,11 @@ public final class CliRunner {
 
     /** Runs {@code args} against the root command; {@code factory} creates the commands (Guice in the apps). */
     public int run(Class<?> rootCommand, CommandLine.IFactory factory, Session session, String[] args) {
+        Optional<BadInputException> mangled = CommandLineText.firstMangled(args);
+        if (mangled.isPresent()) {
+            session.close();
+            return report(mangled.get());
+        }
         CommandLine line = new CommandLine(rootCommand, factory);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new java.io.PrintWriter(System.out, true));

@@ -175,6 +175,7 @@ public final class OutboxCommand implements Callable<Integer> {
         @Option(names = "--older-than", paramLabel = "DURATION", defaultValue = "7d",
                 converter = DurationConverter.class, description = "Completed for longer than this (default 7d).")
         Duration olderThan;
+        private static final Instant OLDEST_CUTOFF = Instant.parse("1900-01-01T00:00:00Z");
 
         @Inject
         public Cleanup(Session session, Output output) {
@@ -185,7 +186,13 @@ public final class OutboxCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String user = session.user();
-            Instant cutoff = session.clock().instant().minus(olderThan);
+            Instant now = session.clock().instant();
+            if (olderThan.compareTo(Duration.between(OLDEST_CUTOFF, now)) > 0) {
+                // a store keeps no time before the year 1900 (Derby's TIMESTAMP starts at the year 1)
+                throw new BadInputException("--older-than " + DurationConverter.format(olderThan) + " reaches back"
+                        + " before the year 1900; give a shorter duration such as 30d");
+            }
+            Instant cutoff = now.minus(olderThan);
             int deleted = session.store().repository().deleteCompletedBefore(cutoff, Optional.of(user));
             output.line("deleted " + deleted + " completed event" + (deleted == 1 ? "" : "s") + " older than "
                     + DurationConverter.format(olderThan));

@@ -157,7 +157,9 @@ public final class SyncCommand implements Callable<Integer> {
             Limits.requireRange("--max-attempts", maxAttempts, 1, 1_000);
             builder.maxAttemptsOverride(maxAttempts);
         }
-        if (retryDelays.isEmpty() || lease.isZero() || timeout.isZero() || requestTimeout.isZero()) {
+        // a zero wait would spend every attempt of an event at once, in one bad minute of the network
+        if (retryDelays.isEmpty() || retryDelays.stream().anyMatch(Duration::isZero) || lease.isZero()
+                || timeout.isZero() || requestTimeout.isZero()) {
             throw new BadInputException("--retry-delays, --lease, --timeout and --request-timeout must be positive"
                     + " durations such as 5s");
         }
