@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Compares what the app lists with what the stand-in backend holds. */
-final class Backends {
+/** Compares what the app lists with what the stand-in backend holds. Public for the reliability campaigns. */
+public final class Backends {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Backends() {
     }
 
-    static List<Map<String, Object>> parseArray(String json) {
+    public static List<Map<String, Object>> parseArray(String json) {
         try {
             return JSON.readValue(json, new TypeReference<>() {
             });
@@ -28,7 +28,7 @@ final class Backends {
         }
     }
 
-    static Map<String, Object> parseObject(String json) {
+    public static Map<String, Object> parseObject(String json) {
         try {
             return JSON.readValue(json, new TypeReference<>() {
             });

@@ -10,10 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The built fitiq-app.jar, run as users run it: one store (a data directory or a URL), one user, one token. */
-final class FitiqCli {
-    static final Path JAR = Path.of("target", "fitiq-app.jar");
-    static final String TOKEN = "test-token-5f1c9a";
+/**
+ * The built fitiq-app.jar, run as users run it: one store (a data directory or a URL), one user, one token.
+ * Public for the reliability campaigns (its jar and token).
+ */
+public final class FitiqCli {
+    public static final Path JAR = Path.of("target", "fitiq-app.jar");
+    public static final String TOKEN = "test-token-5f1c9a";
 
     private final List<String> storeArgs;
     private final Map<String, String> env = new HashMap<>();

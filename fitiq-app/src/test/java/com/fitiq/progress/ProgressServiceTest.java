@@ -135,4 +135,67 @@ class ProgressServiceTest {
                 org.assertj.core.groups.Tuple.tuple(pending, SyncState.PENDING),
                 org.assertj.core.groups.Tuple.tuple(failed, SyncState.FAILED));
     }
+
+    // Regression (hostile-input campaign): Derby's TIMESTAMP cannot keep these years; 99999 failed the
+    // write with exit 3 and a stray log line, -5000 was stored and listed as the year 5001.
+    @Test
+    void givenDateOutsideWhatTheStoreKeeps_whenAddedUpdatedOrImported_thenRefusedNamingTheRange(@TempDir Path dir)
+            throws Exception {
+        for (String date : new String[] {"+99999-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "1899-12-31T23:59:59Z",
+                "9999-12-31T00:00:00Z"}) {
+            assertThatThrownBy(() -> service.add(new AddProgressCommand("alice", "weight", "72", Optional.empty(),
+                    Optional.of(Instant.parse(date))))).isInstanceOf(InvalidEntryException.class)
+                    .hasMessageEndingWith("is out of range; use a date from 1900-01-01 to 9999-12-30");
+        }
+        UUID id = add("weight", "72");
+        assertThatThrownBy(() -> service.update(new UpdateProgressCommand("alice", id, Optional.empty(),
+                Optional.of(Instant.parse("+99999-01-01T00:00:00Z"))))).hasMessage("--date +99999-01-01T00:00:00Z is"
+                + " out of range; use a date from 1900-01-01 to 9999-12-30");
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, "type,quantity,unit,date\nweight,72,kg,2025-01-01T00:00:00Z\nweight,72,kg,"
+                + "-5000-01-01T00:00:00Z\n");
+        assertThatThrownBy(() -> service.importCsv("alice", csv)).hasMessage("in.csv line 3: --date"
+                + " -5000-01-01T00:00:00Z is out of range; use a date from 1900-01-01 to 9999-12-30");
+        assertThat(entries.size()).isEqualTo(1);
+        assertThat(outbox.size()).isEqualTo(1);
+    }
+
+    @Test
+    void givenDatesAtTheEdgesOfTheRange_whenAdded_thenKeptAsGiven() {
+        for (Instant date : new Instant[] {EntryDates.EARLIEST, Instant.parse("9999-12-30T23:59:59Z")}) {
+            UUID id = service.add(new AddProgressCommand("alice", "weight", "72", Optional.empty(), Optional.of(date)));
+            assertThat(entries.find(id).orElseThrow().date()).isEqualTo(date);
+        }
+    }
+
+    // Regression (hostile-input campaign): "-0" was kept as -0.0, listed and sent as "-0.0".
+    @Test
+    void givenMinusZero_whenAdded_thenStoredAsZero() {
+        UUID id = add("steps", "-0");
+
+        assertThat(Double.doubleToRawLongBits(entries.find(id).orElseThrow().quantity())).isEqualTo(0L);
+    }
+
+    // Regression (hostile-input campaign): a spreadsheet's "UTF-8 CSV" starts with a byte order mark,
+    // and the import refused its header.
+    @Test
+    void givenCsvWithByteOrderMark_whenImported_thenHeaderRecognised(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("excel.csv");
+        Files.writeString(csv, "\uFEFFtype,quantity,unit,date\r\nweight,72.5,kg,2025-01-01T08:00:00Z\r\n");
+
+        assertThat(service.importCsv("alice", csv)).isEqualTo(1);
+        assertThat(service.list("alice")).singleElement().extracting(ProgressUseCases.EntryView::quantity)
+                .isEqualTo(72.5);
+    }
+
+    // Regression (hostile-input campaign): a 100 KB import path came back whole in the one-line error.
+    @Test
+    void givenHugeOrControlCodedImportPath_whenImported_thenMessageQuotesItShortAndPrintable() {
+        String huge = "x".repeat(100_000) + ".csv";
+
+        assertThatThrownBy(() -> service.importCsv("alice", Path.of(huge))).isInstanceOf(InvalidEntryException.class)
+                .hasMessageEndingWith("xxx.csv does not exist or is not a file").message().hasSizeLessThan(160);
+        assertThatThrownBy(() -> service.importCsv("alice", Path.of("in\u001b[2J.csv")))
+                .hasMessage("import file in?[2J.csv does not exist or is not a file");
+    }
 }

@@ -1,5 +1,6 @@
 package com.fitiq.progress.service;
 
+import com.fitiq.progress.EntryDates;
 import com.fitiq.progress.InvalidEntryException;
 import com.fitiq.progress.ProgressEntry;
 import com.fitiq.progress.ProgressEvents;
@@ -61,7 +62,7 @@ public final class ProgressService implements ProgressUseCases {
             if (command.quantity().isPresent()) {
                 entry = entry.withQuantity(Quantities.parse(command.quantity().get()));
             }
-            entry = command.date().map(entry::withDate).orElse(entry);
+            entry = command.date().map(EntryDates::requireStorable).map(entry::withDate).orElse(entry);
             entries.update(entry);
             outbox.record(ProgressEvents.of(entry, Operation.UPDATE, Priority.USER_ACTION, now));
         });
@@ -85,7 +86,7 @@ public final class ProgressService implements ProgressUseCases {
             try {
                 made.add(newEntry(rows.get(i)));
             } catch (InvalidEntryException e) {
-                throw new InvalidEntryException(file.getFileName() + " line " + (i + 2) + ": " + e.getMessage());
+                throw new InvalidEntryException(CsvImport.name(file) + " line " + (i + 2) + ": " + e.getMessage());
             }
         }
         Instant now = clock.instant();
@@ -119,7 +120,7 @@ public final class ProgressService implements ProgressUseCases {
                     + type.wireName() + "; use " + type.unit() + " or leave --unit out");
         }
         double quantity = Quantities.parse(command.quantity());
-        Instant date = command.date().orElseGet(clock::instant);
+        Instant date = command.date().map(EntryDates::requireStorable).orElseGet(clock::instant);
         return new ProgressEntry(UUID.randomUUID(), command.userId(), type, quantity, date, Optional.empty(), false);
     }
 

@@ -16,6 +16,7 @@ final class Quantities {
             throw new InvalidEntryException("--quantity '" + ProgressService.shorten(text)
                     + "' is not a number; use a decimal such as 72.5");
         }
-        return Double.parseDouble(text.trim());
+        // adding 0.0 turns -0 into 0: "-0" is a valid zero, but -0.0 would be stored, listed and sent as such
+        return Double.parseDouble(text.trim()) + 0.0;
     }
 }
