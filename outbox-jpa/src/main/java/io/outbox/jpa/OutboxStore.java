@@ -70,6 +70,7 @@ public final class OutboxStore implements AutoCloseable {
                         + "jdbc:postgresql://HOST:PORT/DB", null));
         if (dialect == Dialect.DERBY) {
             keepDerbyLogBesideStore(config.jdbcUrl());
+            DerbyCreation.createAtomically(config.jdbcUrl());
         }
         HikariDataSource pool;
         try {

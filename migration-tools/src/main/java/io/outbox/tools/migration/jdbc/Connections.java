@@ -3,6 +3,7 @@ package io.outbox.tools.migration.jdbc;
 import io.outbox.OutboxException;
 import io.outbox.StoreLockedException;
 import io.outbox.StoreUnavailableException;
+import io.outbox.jpa.DerbyCreation;
 import io.outbox.jpa.StoreConfig;
 
 import java.sql.Connection;
@@ -39,6 +40,9 @@ public final class Connections {
     /** Opens and closes one connection: an embedded database stays booted in this JVM (and is created when the URL says so). */
     public static void boot(String url, String role) {
         DerbyDatabases.keepLogBeside(url);
+        if ("target".equals(role)) {
+            DerbyCreation.createAtomically(url); // a kill while Derby creates it must not leave a broken target
+        }
         try (Connection ignored = DriverManager.getConnection(url)) {
             ignored.getMetaData();
         } catch (SQLException e) {
