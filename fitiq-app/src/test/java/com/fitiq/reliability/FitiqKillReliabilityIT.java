@@ -61,7 +61,6 @@ class FitiqKillReliabilityIT {
         Duration longestRecovery = Duration.ZERO;
         StoreRows last = null;
         try (StandInBackend backend = StandInBackend.start(StandInBackend.Options.withToken(FitiqCli.TOKEN))) {
-            FaultSwitch faults = FaultSwitch.of(backend, FitiqCli.TOKEN);
             for (int round = 0; round < campaign.rounds(); round++) {
                 Random random = campaign.random(round);
                 String hint = campaign.replayHint(round);
@@ -70,7 +69,7 @@ class FitiqKillReliabilityIT {
                 long t0 = System.nanoTime();
                 int changes = writeChanges(data, last, user, other, random);
                 long t1 = System.nanoTime();
-                faults.inject(faults(random), random.nextLong());
+                backend.injectFaults(faults(random), random.nextLong());
 
                 long actedBefore = backend.counters().acted();
                 long killAt = actedBefore + 1 + random.nextInt(Math.max(1, changes * 6 / 10));
@@ -86,7 +85,7 @@ class FitiqKillReliabilityIT {
                 assertThat(watch.waitFor(30, TimeUnit.SECONDS)).as("killed; " + hint).isTrue();
                 kills++;
 
-                faults.heal();
+                backend.injectFaults(FaultPlan.none(), 0);
                 long restart = System.nanoTime();
                 long t2 = restart;
                 JarProcess.Result again = cli.asUser(user).run(sync(backend, "--until-idle"));

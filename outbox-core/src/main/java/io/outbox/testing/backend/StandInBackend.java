@@ -41,13 +41,15 @@ public final class StandInBackend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Ledger ledger;
+    private final byte[] token;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StandInBackend(HttpServer server, ExecutorService executor, Ledger ledger) {
+    private StandInBackend(HttpServer server, ExecutorService executor, Ledger ledger, byte[] token) {
         this.server = server;
         this.executor = executor;
         this.ledger = ledger;
+        this.token = token;
         this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -64,7 +66,8 @@ public final class StandInBackend implements AutoCloseable {
             server.createContext("/", handler);
             server.setExecutor(executor);
             server.start();
-            StandInBackend backend = new StandInBackend(server, executor, ledger);
+            StandInBackend backend = new StandInBackend(server, executor, ledger,
+                    options.token().getBytes(StandardCharsets.UTF_8));
             log.info("stand-in backend listening on {} ({})", backend.baseUri, options);
             return backend;
         } catch (IOException | RuntimeException failed) {
@@ -76,6 +79,17 @@ public final class StandInBackend implements AutoCloseable {
     /** Where it listens, {@code http://127.0.0.1:<port>}, without a trailing slash. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * From now on, requests get the faults of {@code plan}, drawn from {@code seed}; the state
+     * (entries, remembered keys, journal) stays. Requests in flight finish under the old plan.
+     * A campaign kills a client under faults, then restarts it against the same backend healed.
+     */
+    public synchronized void injectFaults(FaultPlan plan, long seed) {
+        Objects.requireNonNull(plan, "plan");
+        server.removeContext("/");
+        server.createContext("/", new StandInHandler(token, ledger, new FaultDice(plan, seed), plan.slowDelay()));
     }
 
     /** Every request received so far, in the order they were decided. */

@@ -353,6 +353,25 @@ class StandInBackendTest {
     }
 
     @Test
+    void givenRunningBackend_whenFaultsInjectedThenHealed_thenStateKeptAndOnlyTheMiddleRequestDropped() {
+        StandInBackend backend = start(StandInBackend.Options.withToken(TOKEN));
+        RawClient client = client(backend);
+        String key = key();
+
+        Optional<HttpResponse<String>> healthy = client.send("POST", MOODS, mood("m-1", 0.4), key);
+        backend.injectFaults(FaultPlan.of(1.0, FaultKind.DROP), 7);
+        Optional<HttpResponse<String>> faulty = client.send("POST", MOODS, mood("m-2", 0.4), key());
+        backend.injectFaults(FaultPlan.none(), 0);
+        Optional<HttpResponse<String>> replayed = client.send("POST", MOODS, mood("m-1", 0.4), key);
+
+        assertThat(healthy).get().extracting(HttpResponse::statusCode).isEqualTo(201);
+        assertThat(faulty).isEmpty();
+        assertThat(replayed).get().extracting(HttpResponse::body).isEqualTo(healthy.get().body());
+        assertThat(backend.resources("wellness/mood-entries")).hasSize(1);
+        assertThat(backend.createsPerClientId("wellness/mood-entries")).containsOnlyKeys("m-1");
+    }
+
+    @Test
     void givenSlowDownFaults_whenSent_then429And503CarryRetryAfterInSecondsOrAsADate() {
         StandInBackend backend = start(StandInBackend.Options.withToken(TOKEN).withSeed(11)
                 .withFaults(FaultPlan.of(1.0, FaultKind.TOO_MANY_REQUESTS, FaultKind.UNAVAILABLE)));
