@@ -96,8 +96,16 @@ public enum Dialect {
         return Optional.ofNullable(value).map(OffsetDateTime::toInstant);
     }
 
+    /**
+     * UTC, proleptic Gregorian: the calendar of {@code java.time}, which the JPA path writes with.
+     * The default Calendar switches to the Julian calendar before 1582-10-15, which read
+     * 0001-01-01 back as 0000-12-30 (found by the migrate fuzz campaign).
+     */
     private static java.util.Calendar utc() {
-        return java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone(ZoneOffset.UTC));
+        java.util.GregorianCalendar calendar = new java.util.GregorianCalendar(
+                java.util.TimeZone.getTimeZone(ZoneOffset.UTC));
+        calendar.setGregorianChange(new java.util.Date(Long.MIN_VALUE));
+        return calendar;
     }
 
     static byte[] toBytes(UUID id) {

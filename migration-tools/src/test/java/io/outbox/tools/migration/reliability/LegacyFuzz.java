@@ -46,11 +46,11 @@ final class LegacyFuzz {
     private static final int[] RETRIES = {-1, -3, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, 4, 5,
             6, 1_000_000};
     /**
-     * From the first Gregorian day on: before it the outbox store on Derby writes an instant as
-     * proleptic-Gregorian fields and reads it back through the Julian calendar, two days off
-     * (an outbox-jpa matter, not migrate's; 0001-01-01T00:00:00Z comes back as 0000-12-30).
+     * The first year Derby keeps, the last Julian and first Gregorian days (the store once read
+     * instants before 1582-10-15 back two days off: 0001-01-01 as 0000-12-30), and other edges.
      */
-    private static final Instant[] ODD_TIMES = {Instant.EPOCH, Instant.parse("1582-10-15T00:00:00Z"),
+    private static final Instant[] ODD_TIMES = {Instant.EPOCH, Instant.parse("0001-01-01T00:00:00Z"),
+            Instant.parse("1582-10-04T23:59:59Z"), Instant.parse("1582-10-15T00:00:00Z"),
             Instant.parse("1582-10-15T00:00:00.000000001Z"), Instant.parse("1900-01-01T00:00:00Z"),
             Instant.parse("1969-12-31T23:59:59.999Z"), Instant.parse("2038-01-19T03:14:08Z"),
             Instant.parse("2024-02-29T12:00:00Z"), Instant.parse("2025-03-30T01:30:00Z"),
