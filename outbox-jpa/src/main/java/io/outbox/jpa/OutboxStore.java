@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,23 +39,24 @@ public final class OutboxStore implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final EntityManagerFactory factory;
-    private final Transactions transactions;
     private final JpaOutboxRepository repository;
     private final UnitOfWork unitOfWork;
     private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
     /** Sent with each notification, so this store ignores its own (it has already told its listeners). */
-    private final String storeId = java.util.UUID.randomUUID().toString();
+    private final String storeId;
     /** One channel per database schema: stores of other schemas on the same server are not woken. */
     private final String channel;
     private PgWakeUps wakeUps;
     private boolean closed;
 
-    private OutboxStore(StoreConfig config, Dialect dialect, HikariDataSource pool, EntityManagerFactory factory) {
+    private OutboxStore(StoreConfig config, Dialect dialect, HikariDataSource pool, EntityManagerFactory factory,
+                        String storeId) {
         this.config = config;
+        this.storeId = storeId;
         this.dialect = dialect;
         this.pool = pool;
         this.factory = factory;
-        this.transactions = new Transactions(factory, config.redactedUrl());
+        Transactions transactions = new Transactions(factory, config.redactedUrl());
         this.repository = new JpaOutboxRepository(transactions, dialect, this::eventsWritten);
         this.unitOfWork = new UnitOfWork(transactions, repository);
         this.channel = dialect == Dialect.POSTGRESQL ? PgWakeUps.channelOf(pool) : "";
@@ -72,9 +72,10 @@ public final class OutboxStore implements AutoCloseable {
             keepDerbyLogBesideStore(config.jdbcUrl());
             DerbyCreation.createAtomically(config.jdbcUrl());
         }
+        String storeId = java.util.UUID.randomUUID().toString();
         HikariDataSource pool;
         try {
-            pool = Pools.open(config, dialect);
+            pool = Pools.open(config, dialect, storeId);
         } catch (RuntimeException e) {
             throw StoreErrors.translate(e, store);
         }
@@ -85,7 +86,7 @@ public final class OutboxStore implements AutoCloseable {
                 OPEN_DERBY.merge(derbyDatabase(config.jdbcUrl()), 1, Integer::sum);
             }
             log.debug("opened outbox store {}", store);
-            return new OutboxStore(config, dialect, pool, factory);
+            return new OutboxStore(config, dialect, pool, factory, storeId);
         } catch (RuntimeException e) {
             pool.close();
             throw StoreErrors.translate(e, store);
@@ -139,25 +140,14 @@ public final class OutboxStore implements AutoCloseable {
         return wakeUps != null && wakeUps.listening();
     }
 
+    /**
+     * Listeners in this process run after the commit. Other processes on PostgreSQL are told by
+     * the server: the insert trigger of outbox migration V3 sends the NOTIFY within the writing
+     * statement, so no writer pays a round trip for it.
+     */
     private void eventsWritten(Transactions.Tx tx) {
-        if (!tx.firstTime("events-written")) {
-            return;
-        }
-        tx.afterCommit(this::notifyListeners);
-        if (dialect == Dialect.POSTGRESQL) {
-            // once, just before the commit: the work's writes are flushed a single time, and the
-            // notification reaches the other stores' listeners when the transaction commits
-            tx.beforeCommit(() -> notifyOtherProcesses(tx));
-        }
-    }
-
-    private void notifyOtherProcesses(Transactions.Tx tx) {
-        try (PreparedStatement s = tx.connection().prepareStatement("SELECT pg_notify(?, ?)")) {
-            s.setString(1, channel);
-            s.setString(2, storeId);
-            s.execute();
-        } catch (SQLException e) {
-            throw transactions.translate(new IllegalStateException("NOTIFY failed: " + e.getMessage(), e));
+        if (tx.firstTime("events-written")) {
+            tx.afterCommit(this::notifyListeners);
         }
     }
 

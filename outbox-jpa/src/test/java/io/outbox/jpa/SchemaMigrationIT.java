@@ -43,7 +43,9 @@ class SchemaMigrationIT {
             while (rows.next()) {
                 versions.add(rows.getString(1));
             }
-            assertThat(versions).containsExactly("1", "2");
+            // PostgreSQL's V3 is the insert trigger that sends the cross-process wake-up
+            assertThat(versions).containsExactlyElementsOf(kind == Stores.Kind.DERBY ? List.of("1", "2")
+                    : List.of("1", "2", "3"));
         }
     }
 
@@ -126,7 +128,7 @@ class SchemaMigrationIT {
 
             assertThatThrownBy(() -> OutboxStore.open(StoreConfig.url(url)).close())
                     .isInstanceOf(SchemaVersionException.class)
-                    .hasMessageContaining("is at version 99, newer than this program knows (up to 2)");
+                    .hasMessageContaining("is at version 99, newer than this program knows (up to " + (kind == Stores.Kind.DERBY ? 2 : 3) + ")");
         } finally {
             for (AutoCloseable c : cleanups) {
                 c.close();

@@ -47,6 +47,32 @@ class WakeUpPostgresIT {
     }
 
     @Test
+    void givenIdleProcessor_whenAnotherToolInsertsWithPlainSql_thenWokenByTheStoreItself() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create("outbox_wake_sql");
+             OutboxStore reader = OutboxStore.open(StoreConfig.url(schema.url()))) {
+            CountDownLatch delivered = new CountDownLatch(1);
+            try (OutboxProcessor processor = processor(reader, Duration.ofHours(1), delivered)) {
+                reader.onEventsCommitted(processor::trigger);
+                processor.start();
+                processor.processOnce();
+                awaitListening(reader);
+
+                // a migration or an old writer: no library code, no pg_notify of its own
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(schema.url());
+                     java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO outbox_event (id, event_type,"
+                             + " operation, entity_id, user_id, status, priority, created_at, next_attempt_at)"
+                             + " VALUES (?, ?, 'create', 'e-1', 'alice', 'pending', 10, now(), now())")) {
+                    s.setObject(1, UUID.randomUUID());
+                    s.setString(2, TYPE);
+                    s.executeUpdate();
+                }
+
+                assertThat(delivered.await(10, TimeUnit.SECONDS)).as("woken by the insert trigger").isTrue();
+            }
+        }
+    }
+
+    @Test
     void givenNoSubscription_whenEventCommittedElsewhere_thenPollingDeliversIt() throws Exception {
         try (PostgresSchema schema = PostgresSchema.create("outbox_poll");
              OutboxStore reader = OutboxStore.open(StoreConfig.url(schema.url()));

@@ -57,9 +57,9 @@ public final class JpaOutboxRepository implements OutboxRepository {
         this.onEventsWritten = onEventsWritten;
     }
 
-    /** Records a new event in the caller's transaction; the fast path of the unit of work. */
+    /** Records a new event in the caller's transaction; the fast path of the unit of work (one batch per commit). */
     public void insert(Transactions.Tx tx, OutboxEvent event) {
-        tx.entityManager().persist(OutboxEventMapper.toEntity(event, new OutboxEventJpaEntity(event.id())));
+        tx.buffer(EventInserts.KEY, () -> new EventInserts(dialect)).add(event);
         onEventsWritten.accept(tx);
     }
 

@@ -20,6 +20,7 @@ import java.util.Properties;
 public final class PgWakeUps implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PgWakeUps.class);
     private static final int WAIT_MILLIS = 500;
+    private static final int MAX_IDENTIFIER = 63;
 
     private final String url;
     private final Properties credentials;
@@ -42,12 +43,16 @@ public final class PgWakeUps implements AutoCloseable {
         this.thread.start();
     }
 
-    /** The channel of the store's schema: {@code outbox_events_<schema>}, as a safe identifier. */
+    /**
+     * The channel of the store's schema: {@code outbox_events_<schema>}, as a safe identifier of at
+     * most 63 characters (PostgreSQL's limit); the insert trigger of migration V3 names it alike.
+     */
     public static String channelOf(javax.sql.DataSource pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();
              java.sql.ResultSet rows = s.executeQuery("SELECT current_schema()")) {
             String schema = rows.next() && rows.getString(1) != null ? rows.getString(1) : "public";
-            return "outbox_events_" + schema.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            String channel = "outbox_events_" + schema.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            return channel.length() <= MAX_IDENTIFIER ? channel : channel.substring(0, MAX_IDENTIFIER);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the current schema: " + e.getMessage(), e);
         }

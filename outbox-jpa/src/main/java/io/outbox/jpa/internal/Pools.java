@@ -12,7 +12,13 @@ public final class Pools {
     private Pools() {
     }
 
+    /** A pool of its own store id, for tools and tests that write with plain JDBC. */
     public static HikariDataSource open(StoreConfig config, Dialect dialect) {
+        return open(config, dialect, UUID.randomUUID().toString());
+    }
+
+    /** On PostgreSQL each connection carries {@code storeId}, the payload of the insert trigger's NOTIFY. */
+    public static HikariDataSource open(StoreConfig config, Dialect dialect, String storeId) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("outbox-" + UUID.randomUUID().toString().substring(0, 8));
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -28,6 +34,7 @@ public final class Pools {
         if (dialect == Dialect.POSTGRESQL) {
             hikari.addDataSourceProperty("ApplicationName", "outbox");
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+            hikari.setConnectionInitSql("SET outbox.store_id = '" + UUID.fromString(storeId) + "'");
         }
         return new HikariDataSource(hikari);
     }

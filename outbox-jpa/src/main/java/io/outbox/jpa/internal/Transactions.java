@@ -8,9 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs work in a resource-local transaction, joining the one already open on this thread so
@@ -31,12 +35,18 @@ public final class Transactions {
         this.store = store;
     }
 
+    /** Writes held back until the transaction's SQL or its commit needs them, so they go as one JDBC batch. */
+    public interface Buffered {
+        /** Sends what is held on {@code connection} and forgets it. */
+        void flush(Connection connection) throws SQLException;
+    }
+
     /** One open transaction: its entity manager, its JDBC connection, and what runs after it commits. */
     public static final class Tx {
         private final EntityManager entityManager;
-        private final List<Runnable> beforeCommit = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final java.util.Set<String> marks = new java.util.HashSet<>();
+        private final Map<String, Buffered> buffers = new LinkedHashMap<>();
 
         Tx(EntityManager entityManager) {
             this.entityManager = entityManager;
@@ -46,22 +56,45 @@ public final class Transactions {
             return entityManager;
         }
 
-        /** The transaction's connection, with pending entity writes flushed first so SQL sees them. */
+        /** The transaction's connection, with pending entity writes and buffered rows flushed first so SQL sees them. */
         public Connection connection() {
             entityManager.flush();
+            flushBuffers();
+            return rawConnection();
+        }
+
+        /**
+         * The transaction's connection without flushing anything: for statements that need not see
+         * the work's writes (a NOTIFY, the buffered rows themselves). Flushing the entity manager
+         * early would make its commit compute every change twice.
+         */
+        public Connection rawConnection() {
             return entityManager.unwrap(Connection.class);
+        }
+
+        /** The buffer kept under {@code key} in this transaction, made by {@code make} the first time. */
+        @SuppressWarnings("unchecked")
+        public <B extends Buffered> B buffer(String key, Supplier<B> make) {
+            return (B) buffers.computeIfAbsent(key, k -> make.get());
+        }
+
+        private void flushBuffers() {
+            if (buffers.isEmpty()) {
+                return;
+            }
+            Connection connection = rawConnection();
+            for (Buffered buffered : buffers.values()) {
+                try {
+                    buffered.flush(connection);
+                } catch (SQLException e) {
+                    throw new JpaOutboxRepository.SqlFailure(e);
+                }
+            }
         }
 
         /** True the first time it is asked for {@code key} in this transaction: for work done once per transaction. */
         public boolean firstTime(String key) {
             return marks.add(key);
-        }
-
-        /** Runs inside the transaction just before it commits, after the work's writes are flushed. */
-        public void beforeCommit(Runnable action) {
-            if (!beforeCommit.contains(action)) {
-                beforeCommit.add(action);
-            }
         }
 
         /** Runs once the transaction has committed (never after a rollback). */
@@ -118,7 +151,7 @@ public final class Transactions {
         try {
             transaction.begin();
             T result = work.apply(tx);
-            tx.beforeCommit.forEach(Runnable::run);
+            tx.flushBuffers();
             transaction.commit();
             current.remove();
             runAfterCommit(tx);
