@@ -2,6 +2,7 @@ package com.fitiq.reliability;
 
 import com.fitiq.e2e.FitiqCli;
 import io.outbox.jpa.support.JarProcess;
+import io.outbox.jpa.support.TestJvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +19,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The built fitiq-app.jar for campaigns that start it hundreds of times: {@link FitiqCli}'s
- * store, user and token, plus a class-data-sharing archive made once per build (it halves the
- * JVM start, which dominates a campaign), a working directory of choice (so relative paths land
- * in a temporary directory) and arguments given as raw bytes (so bytes that are not UTF-8 reach
- * the JVM as a terminal would pass them, under {@code LC_ALL=C.UTF-8}). Immutable.
+ * store, user and token, run with {@link TestJvm}'s quick start-up (it halves the JVM start,
+ * which dominates a campaign), plus a working directory of choice (so relative paths land in a
+ * temporary directory) and arguments given as raw bytes (so bytes that are not UTF-8 reach the
+ * JVM as a terminal would pass them, under {@code LC_ALL=C.UTF-8}). Immutable.
  */
 final class CampaignJar {
     private static final String RAW = "\u0000raw:";
     private static final Path JAR = FitiqCli.JAR.toAbsolutePath();
-    private static Optional<Path> archive;
 
     private final List<String> storeArgs;
     private final Map<String, String> env;
@@ -45,7 +45,7 @@ final class CampaignJar {
 
     /** Makes the class-data-sharing archive now, so that no campaign times its making. */
     static void prepare() {
-        archive();
+        TestJvm.command(JAR, TestJvm.Training.APP_STORE, List.of());
     }
 
     /** An argument passed as these bytes, exactly: for bytes that are not UTF-8. */
@@ -116,10 +116,7 @@ final class CampaignJar {
     }
 
     Process start(Path stdout, Path stderr, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:disable"));
-        archive().ifPresent(jsa -> command.add("-XX:SharedArchiveFile=" + jsa));
-        command.addAll(List.of("-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(TestJvm.command(JAR, TestJvm.Training.APP_STORE, List.of()));
         command.addAll(storeArgs);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(withRawBytes(command)).redirectOutput(stdout.toFile())
@@ -170,48 +167,5 @@ final class CampaignJar {
             }
         }
         return shell;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
-    /** The class-data-sharing archive of this build's jar, made on first use; empty if the JVM cannot make one. */
-    private static synchronized Optional<Path> archive() {
-        if (archive != null) {
-            return archive;
-        }
-        try {
-            Path dir = Path.of("target", "reliability-cds").toAbsolutePath();
-            Files.createDirectories(dir);
-            Path jsa = dir.resolve("fitiq-app-" + Files.getLastModifiedTime(JAR).toMillis() + "-" + Files.size(JAR)
-                    + ".jsa");
-            if (!Files.isRegularFile(jsa)) {
-                try (var old = Files.list(dir)) { // archives of earlier builds' jars are of no use: 50 MB each
-                    for (Path stale : old.toList()) {
-                        deleteTree(stale);
-                    }
-                }
-                Path scratch = Files.createTempDirectory(dir, "store");
-                Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-XX:ArchiveClassesAtExit=" + jsa, "-jar",
-                        JAR.toString(), "--data-dir", scratch.toString(), "--user", "cds", "progress", "list")
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                dump.waitFor(2, TimeUnit.MINUTES);
-                deleteTree(scratch);
-            }
-            archive = Files.isRegularFile(jsa) ? Optional.of(jsa) : Optional.empty();
-        } catch (IOException e) {
-            archive = Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            archive = Optional.empty();
-        }
-        return archive;
     }
 }

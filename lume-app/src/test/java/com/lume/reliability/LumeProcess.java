@@ -2,6 +2,7 @@ package com.lume.reliability;
 
 import com.lume.support.LumeJar;
 import io.outbox.jpa.support.JarProcess;
+import io.outbox.jpa.support.TestJvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,15 +22,13 @@ import java.util.stream.Stream;
  * Every argument is handed over as raw bytes: each is written to a file and read back by bash into
  * argv, so bytes that are not UTF-8 reach the JVM exactly as a terminal would send them. The
  * locale is C.UTF-8 and the working directory is the caller's (a relative {@code --data-dir}
- * lands there). The JVM maps a class-data archive of the jar, made once per test JVM: the same
- * code runs, in about half the start-up time. Thread-safe.
+ * lands there). The JVM starts as {@link TestJvm} starts it: the same code runs, in about half
+ * the start-up time. Thread-safe.
  */
 final class LumeProcess {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final String READ_ARGS = "args=(); for f in \"$@\"; do IFS= read -r -d '' v < \"$f\";"
             + " args+=(\"$v\"); done; exec \"${args[@]}\"";
-    private static final Path ARCHIVE = Path.of("target", "cds", "lume-app-classes.jsa").toAbsolutePath();
-    private static Optional<Path> archive;
 
     private LumeProcess() {
     }
@@ -50,7 +48,8 @@ final class LumeProcess {
         try {
             scratch = Files.createTempDirectory("lume-argv");
             List<String> command = new ArrayList<>(List.of("bash", "-c", READ_ARGS, "lume-app"));
-            List<byte[]> argv = new ArrayList<>(utf8(java()));
+            List<byte[]> argv = new ArrayList<>(utf8(TestJvm.command(LumeJar.JAR, TestJvm.Training.APP_STORE,
+                    List.of())));
             argv.addAll(args);
             for (int i = 0; i < argv.size(); i++) {
                 Path file = scratch.resolve("arg" + i);
@@ -86,46 +85,6 @@ final class LumeProcess {
     /** Runs plain text arguments. */
     static JarProcess.Result run(Path workDir, Map<String, String> env, String... args) {
         return run(workDir, env, utf8(List.of(args)));
-    }
-
-    private static List<String> java() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:disable"));
-        archive().ifPresent(file -> command.add("-XX:SharedArchiveFile=" + file));
-        command.addAll(List.of("-jar", LumeJar.JAR.toAbsolutePath().toString()));
-        return command;
-    }
-
-    /** The archive of the classes a store-opening command loads, dumped by one such command; empty if that failed. */
-    private static synchronized Optional<Path> archive() {
-        if (archive == null) {
-            archive = Optional.empty();
-            Path dir = null;
-            try {
-                Files.createDirectories(ARCHIVE.getParent());
-                Files.deleteIfExists(ARCHIVE);
-                dir = Files.createTempDirectory("lume-cds");
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-XX:ArchiveClassesAtExit=" + ARCHIVE,
-                        "-jar", LumeJar.JAR.toAbsolutePath().toString(), "--data-dir", dir.resolve("data").toString(),
-                        "--user", "cds", "outbox", "stats", "--json")
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-                Process dump = builder.start();
-                if (dump.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) && dump.exitValue() == 0
-                        && Files.size(ARCHIVE) > 0) {
-                    archive = Optional.of(ARCHIVE);
-                } else {
-                    dump.destroyForcibly();
-                }
-            } catch (IOException noArchive) {
-                // the jar runs without it, only slower
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                deleteQuietly(dir);
-            }
-        }
-        return archive;
     }
 
     static void deleteQuietly(Path dir) {

@@ -31,19 +31,18 @@ public final class JarProcess {
         }
     }
 
-    /** The java command with quick start-up flags for short-lived test processes. */
-    public static List<String> command(Path jar, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        return command;
+    /** Runs an app jar (fitiq-app, lume-app), its {@link TestJvm} archive trained on {@code APP_STORE}. */
+    public static Result run(Path jar, Map<String, String> env, Duration timeout, String... args) {
+        return run(jar, TestJvm.Training.APP_STORE, env, timeout, args);
     }
 
-    public static Result run(Path jar, Map<String, String> env, Duration timeout, String... args) {
+    /** Runs any jar, its {@link TestJvm} archive trained on {@code training}. */
+    public static Result run(Path jar, TestJvm.Training training, Map<String, String> env, Duration timeout,
+                             String... args) {
         try {
             Path out = Files.createTempFile("jar-out", ".txt");
             Path err = Files.createTempFile("jar-err", ".txt");
-            Process process = start(jar, env, out, err, args);
+            Process process = start(jar, training, env, out, err, args);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("'" + String.join(" ", args) + "' did not finish within " + timeout
@@ -62,9 +61,16 @@ public final class JarProcess {
         }
     }
 
-    /** Starts the jar in the background; the caller waits for or kills it. */
+    /** Starts an app jar in the background, as {@code run} runs it; the caller waits for or kills it. */
     public static Process start(Path jar, Map<String, String> env, Path stdout, Path stderr, String... args) {
-        ProcessBuilder builder = new ProcessBuilder(command(jar, args))
+        return start(jar, TestJvm.Training.APP_STORE, env, stdout, stderr, args);
+    }
+
+    private static Process start(Path jar, TestJvm.Training training, Map<String, String> env, Path stdout,
+                                 Path stderr, String... args) {
+        List<String> command = new ArrayList<>(TestJvm.command(jar, training, List.of()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("FITIQ_") || k.startsWith("LUME_"));
         builder.environment().putAll(env);

@@ -1,5 +1,9 @@
 package io.outbox.tools.migration.cli;
 
+import io.outbox.jpa.support.TestJvm;
+import io.outbox.tools.migration.fixture.LegacyFixture;
+import io.outbox.tools.migration.jdbc.DerbyDatabases;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,10 +22,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The built jar run as a separate process, as users run it: stdout to a file, stderr read line
- * by line as it comes (so a test can wait for a line, with a deadline). Not thread-safe.
+ * The built jar run as a separate process, as users run it, with {@link TestJvm}'s quick
+ * start-up: stdout to a file, stderr read line by line as it comes (so a test can wait for a
+ * line, with a deadline). Not thread-safe.
  */
 public final class JarRun implements AutoCloseable {
+    /**
+     * What the jar's class-data archive is trained on: a migrate of a small legacy fixture on
+     * Derby, which loads the store (EclipseLink, Flyway, Derby), the mapping and the JSON report;
+     * some of the fixture's rows are quarantined, so it exits 1.
+     */
+    public static final TestJvm.Training TRAINING = new TestJvm.Training(JarRun::trainingArguments, 1);
+
     private final Process process;
     private final Path stdout;
     private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
@@ -45,12 +57,9 @@ public final class JarRun implements AutoCloseable {
         return jar;
     }
 
+    /** Starts the jar; {@code jvmOptions} are the test's own (a small heap, say), after {@link TestJvm}'s. */
     public static JarRun start(Path scratch, List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar().toString());
+        List<String> command = new ArrayList<>(TestJvm.command(jar(), TRAINING, jvmOptions));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile(scratch, "stdout-", ".txt");
@@ -60,6 +69,14 @@ public final class JarRun implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);
         }
+    }
+
+    private static List<String> trainingArguments(Path scratch) {
+        String store = "jdbc:derby:" + scratch.resolve("legacy");
+        Databases.with(store + ";create=true", c -> LegacyFixture.write(c, LegacyFixture.Store.DERBY,
+                "lume_outbox_v6", 100, 1));
+        DerbyDatabases.shutDown(store);
+        return List.of("migrate", "--source", store, "--report", scratch.resolve("report.json").toString());
     }
 
     /** Runs to the end (at most {@code timeout}) and returns its exit code. */

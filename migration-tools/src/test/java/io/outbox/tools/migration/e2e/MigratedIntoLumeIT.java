@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outbox.jpa.support.JarProcess;
 import io.outbox.testing.backend.Resource;
 import io.outbox.testing.backend.StandInBackend;
+import io.outbox.tools.migration.cli.JarRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +49,8 @@ class MigratedIntoLumeIT {
         UUID journal = UUID.randomUUID();
         writeLegacyRows(store, mood, journal);
 
-        JarProcess.Result migrate = JarProcess.run(MIGRATION_JAR, Map.of(), Duration.ofMinutes(2), "migrate",
-                "--source", store, "--user", "alice", "--report", dir.resolve("report.json").toString());
+        JarProcess.Result migrate = JarProcess.run(MIGRATION_JAR, JarRun.TRAINING, Map.of(), Duration.ofMinutes(2),
+                "migrate", "--source", store, "--user", "alice", "--report", dir.resolve("report.json").toString());
         assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
         JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertThat(report.get("migrated").asInt()).isEqualTo(4);

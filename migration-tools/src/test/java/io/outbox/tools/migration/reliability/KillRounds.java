@@ -108,7 +108,7 @@ final class KillRounds {
         List<String> args = new ArrayList<>(plan.args());
         args.addAll(List.of("--verbose", "--report", report.toString()));
         KillMoment moment = KillMoment.choose(random, plan.rows(), plan.batch(), firstBatchMillis, sure);
-        KillMoment.Outcome outcome = moment.apply(JarRun.start(plan.scratch(), MigrationJar.jvm(),
+        KillMoment.Outcome outcome = moment.apply(JarRun.start(plan.scratch(), List.of(),
                 args.toArray(String[]::new)), RUN_TIMEOUT, plan.where());
         outcome.firstBatch().ifPresent(ms -> firstBatchMillis = ms);
         stages.merge(outcome.stage(), 1, Integer::sum);
@@ -130,7 +130,7 @@ final class KillRounds {
             args.addAll(List.of("--report", plan.scratch().resolve("rerun.json").toString()));
         }
         long started = System.nanoTime();
-        try (JarRun rerun = JarRun.start(plan.scratch(), MigrationJar.jvm(), args.toArray(String[]::new))) {
+        try (JarRun rerun = JarRun.start(plan.scratch(), List.of(), args.toArray(String[]::new))) {
             int code = rerun.await(RUN_TIMEOUT);
             longest = longer(longest, Duration.ofNanos(System.nanoTime() - started));
             String runWhere = where + "; rerun stderr:\n" + rerun.err();

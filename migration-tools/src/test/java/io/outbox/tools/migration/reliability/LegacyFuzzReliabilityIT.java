@@ -186,7 +186,7 @@ class LegacyFuzzReliabilityIT {
             all.add("--dry-run");
         }
         long started = System.nanoTime();
-        try (JarRun run = JarRun.start(dir, MigrationJar.jvm(), all.toArray(String[]::new))) {
+        try (JarRun run = JarRun.start(dir, List.of(), all.toArray(String[]::new))) {
             int code = run.await(RUN_TIMEOUT);
             longest = KillRounds.longer(longest, Duration.ofNanos(System.nanoTime() - started));
             String runWhere = where + "; " + reportName + " stderr:\n" + run.err();

@@ -95,7 +95,7 @@ class MigrationHostileInputReliabilityIT {
         Collections.shuffle(inputs, random);
         for (HostileInputs.Hostile input : inputs.subList(0, JAR_SAMPLE)) {
             TreeSnapshot before = TreeSnapshot.of(world.root());
-            try (JarRun run = JarRun.start(scratch, MigrationJar.jvm(), input.args().toArray(String[]::new))) {
+            try (JarRun run = JarRun.start(scratch, List.of(), input.args().toArray(String[]::new))) {
                 int code = run.await(RUN_TIMEOUT);
                 processes++;
                 judge(input, code, run.out(), run.err(), before, CAMPAIGN.replayHint() + " (as a process)", failures);
@@ -114,7 +114,7 @@ class MigrationHostileInputReliabilityIT {
         try (Connection holder = DriverManager.getConnection(world.legacy())) {
             assertThat(holder.isValid(1)).isTrue();
             before = TreeSnapshot.of(world.root());
-            try (JarRun run = JarRun.start(scratch, MigrationJar.jvm(), input.args().toArray(String[]::new))) {
+            try (JarRun run = JarRun.start(scratch, List.of(), input.args().toArray(String[]::new))) {
                 int code = run.await(RUN_TIMEOUT);
                 processes++;
                 judge(input, code, run.out(), run.err(), before, CAMPAIGN.replayHint(), failures);

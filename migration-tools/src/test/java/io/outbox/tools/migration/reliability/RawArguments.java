@@ -1,5 +1,6 @@
 package io.outbox.tools.migration.reliability;
 
+import io.outbox.jpa.support.TestJvm;
 import io.outbox.tools.migration.cli.JarRun;
 
 import java.io.IOException;
@@ -30,10 +31,8 @@ final class RawArguments {
 
     static Result run(Path scratch, Case raw, Duration timeout) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
-                "exec \"$@\" \"$(printf '" + raw.printfBytes() + "')\"", "sh",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(MigrationJar.jvm());
-        command.addAll(List.of("-jar", JarRun.jar().toAbsolutePath().toString()));
+                "exec \"$@\" \"$(printf '" + raw.printfBytes() + "')\"", "sh"));
+        command.addAll(TestJvm.command(JarRun.jar(), JarRun.TRAINING, List.of()));
         command.addAll(raw.args());
         try {
             Path out = Files.createTempFile(scratch, "raw-out-", ".txt");
