@@ -1,5 +1,6 @@
 package io.outbox.jpa;
 
+import io.outbox.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +49,16 @@ public final class DerbyCreation {
         if (Files.exists(target) || target.getParent() == null) {
             return;
         }
-        Path creating = target.resolveSibling(target.getFileName() + ".creating-" + UUID.randomUUID());
         try {
             Files.createDirectories(target.getParent());
+        } catch (IOException | RuntimeException e) {
+            // Left to Derby, a path under a plain file made it create a database named "null" in the
+            // working directory (found by the migrate hostile-input campaign, seed 5640795262225647969).
+            throw new StoreUnavailableException("cannot create the Derby store " + target + ": its folder "
+                    + target.getParent() + " cannot be made (" + e.getMessage() + "); name a directory path", e);
+        }
+        Path creating = target.resolveSibling(target.getFileName() + ".creating-" + UUID.randomUUID());
+        try {
             String temporary = PREFIX + creating + attributes;
             DriverManager.getConnection(temporary).close();
             shutDown(PREFIX + creating);

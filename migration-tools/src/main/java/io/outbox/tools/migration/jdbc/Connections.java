@@ -41,7 +41,11 @@ public final class Connections {
     public static void boot(String url, String role) {
         DerbyDatabases.keepLogBeside(url);
         if ("target".equals(role)) {
-            DerbyCreation.createAtomically(url); // a kill while Derby creates it must not leave a broken target
+            try {
+                DerbyCreation.createAtomically(url); // a kill while Derby creates it must not leave a broken target
+            } catch (StoreUnavailableException e) {
+                throw new StoreUnavailableException("the " + role + ": " + e.getMessage(), e);
+            }
         }
         try (Connection ignored = DriverManager.getConnection(url)) {
             ignored.getMetaData();

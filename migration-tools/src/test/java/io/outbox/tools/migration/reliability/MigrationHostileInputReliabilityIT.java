@@ -202,6 +202,17 @@ class MigrationHostileInputReliabilityIT {
     }
 
     @Test
+    void givenTargetUnderAPlainFile_whenMigratedInThisJvm_thenExit3AndNoDatabaseIsMadeAnywhere() {
+        // seed 5640795262225647969: was exit 3, but Derby made a database named "null" in the working directory
+        Path stray = Path.of("null").toAbsolutePath();
+        assertThat(stray).as("left by an earlier run; delete it").doesNotExist();
+        assertRefused(3, "target", "migrate", "--source", world.legacy(), "--target",
+                "jdbc:derby:" + world.file().resolve("below") + ";create=true");
+        assertThat(stray).as("a database made in the working directory").doesNotExist();
+        assertLegacyUnchanged();
+    }
+
+    @Test
     void givenDerbyUrlWithoutADatabaseName_whenMigratedInThisJvm_thenDerbyStillServesOtherDatabases() {
         assertRefused(3, "source", "migrate", "--source", "jdbc:derby:"); // was: the whole engine shut down
         assertLegacyUnchanged();
