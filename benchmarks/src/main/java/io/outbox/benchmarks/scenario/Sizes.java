@@ -30,8 +30,8 @@ public record Sizes(String name, int warmups, int repetitions, int enqueueSingle
                     int growthDrain, int memoryEvents, int scaleOutBacklog) {
 
     public static Sizes quick() {
-        return new Sizes("quick", 1, 3, 500, 50, 5_000, 0, 400, 200, 1_000, 100_000, 10_000, 50_000, 10, 100,
-                1_000, 10_000, 10_000);
+        return new Sizes("quick", 1, 3, 500, 50, 3_000, 0, 400, 200, 1_000, 100_000, 10_000, 30_000, 10, 100,
+                1_000, 5_000, 5_000);
     }
 
     public static Sizes full() {
