@@ -84,6 +84,10 @@ class FourProcessorLoadReliabilityIT {
             WorkerJvm victim = workers.get(random.nextInt(JVMS));
             Poll.until(killAt + " events completed before the kill; " + hint, DRAIN_TIMEOUT, workers,
                     () -> Backlog.completed(store) >= killAt);
+            // killed while it holds claims, so that every round measures their return (two rounds of
+            // 2026-12-03 hit the victim between batches and measured nothing)
+            Poll.until(victim.owner() + " holding claims; " + hint, Duration.ofSeconds(30), workers,
+                    () -> !Backlog.claimedBy(store, victim.owner()).isEmpty());
             Instant killed = Instant.now();
             victim.kill();
             List<WorkerJvm> survivors = workers.stream().filter(w -> w != victim).toList();
