@@ -16,16 +16,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * campaign lands kills all along the run, close to the commit and after it. Immutable.
  */
 record WriteTiming(long runtimeNanos, long printedNanos) {
+    /** Runs the write three times unkilled and keeps the fastest: on a busy machine one slow run put most kills after the end. */
     static WriteTiming measure(CampaignJar cli, Path dir, String... args) throws Exception {
-        Path out = dir.resolve("timing.out");
+        WriteTiming fastest = measureOnce(cli, dir, 0, args);
+        for (int run = 1; run < 3; run++) {
+            WriteTiming next = measureOnce(cli, dir, run, args);
+            fastest = next.runtimeNanos < fastest.runtimeNanos ? next : fastest;
+        }
+        return fastest;
+    }
+
+    private static WriteTiming measureOnce(CampaignJar cli, Path dir, int run, String... args) throws Exception {
+        Path out = dir.resolve("timing-" + run + ".out");
+        Path err = dir.resolve("timing-" + run + ".err");
         long start = System.nanoTime();
-        Process process = cli.start(out, dir.resolve("timing.err"), args);
+        Process process = cli.start(out, err, args);
         JarProcess.await("the timing run printed its result", Duration.ofMinutes(1),
                 () -> sizeOf(out) > 0 || !process.isAlive());
         long printed = System.nanoTime() - start;
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
         long runtime = System.nanoTime() - start;
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("timing.err"))).isZero();
+        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
         return new WriteTiming(runtime, Math.min(printed, runtime));
     }
 
