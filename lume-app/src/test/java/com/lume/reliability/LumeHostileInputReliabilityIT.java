@@ -207,6 +207,17 @@ class LumeHostileInputReliabilityIT {
         assertThat(lane.longLines()).isZero();
     }
 
+    @Test
+    void givenSplitValueWithUnbalancedQuote_whenSync_thenOneLineWithoutPicocliWarnings(@TempDir Path root) {
+        // seed 7933955102517796309: was exit 2 with "[picocli WARN] Unbalanced quotes ..." lines before the refusal
+        SeededStore seeded = template.copyTo(root.resolve("data"));
+        HostileLane lane = lane(seeded, root);
+        String value = "\"); DELETE FROM outbox_event; --";
+        List<String> problems = lane.run(refused("sync", "--retry-delays", LumeProcess.utf8(value), "--retry-delays",
+                "sync", "--api", "http://127.0.0.1:9", "--retry-delays", value));
+        assertThat(problems).isEmpty();
+    }
+
     /** A stratified draw: the kinds take turns, so a short CI run still tries each of them. */
     static List<HostileInput> choose(List<HostileInput> matrix, int count, Random random) {
         Map<Kind, List<HostileInput>> byKind = new EnumMap<>(Kind.class);

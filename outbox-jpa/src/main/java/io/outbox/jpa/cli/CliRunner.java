@@ -12,6 +12,7 @@ import java.util.Optional;
  * only with {@code --verbose}.
  */
 public final class CliRunner {
+    private static final String PICOCLI_TRACE = "picocli.trace";
     private static final int MAX_LINE = 260;
     private final OutboxApp app;
     private final GlobalOptions options;
@@ -29,6 +30,11 @@ public final class CliRunner {
         if (mangled.isPresent()) {
             session.close();
             return report(mangled.get());
+        }
+        // picocli's own tracer prints "[picocli WARN] ..." lines (unbalanced quotes in a split value, found
+        // by the Lume hostile-input campaign, seed 7933955102517796309); every refusal must stay one line
+        if (System.getProperty(PICOCLI_TRACE) == null) {
+            System.setProperty(PICOCLI_TRACE, "OFF");
         }
         CommandLine line = new CommandLine(rootCommand, factory);
         line.setCaseInsensitiveEnumValuesAllowed(true);
