@@ -29,8 +29,10 @@ import java.util.concurrent.Callable;
  * changes, syncs them into a stand-in backend that fails a share of requests, and checks
  * that the backend ends up equal to the local state (exit 0 only then).
  */
-@Command(name = "demo", description = {"Run the whole flow on a fresh temporary store: local changes, a stand-in",
-        "backend on loopback that fails a share of requests, sync until idle, and a report."})
+@Command(name = "demo", description = {"Try FitIQ with nothing to set up, on a temporary store.",
+        "Makes progress changes offline, starts a stand-in backend on loopback that fails",
+        "a share of requests, syncs until idle and reports. Exit 0 only when the backend",
+        "ends up equal to the local state."})
 public final class DemoCommand implements Callable<Integer> {
     private static final String USER = "demo-user";
 

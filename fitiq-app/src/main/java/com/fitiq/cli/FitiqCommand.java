@@ -1,5 +1,6 @@
 package com.fitiq.cli;
 
+import io.outbox.jpa.cli.BuildVersion;
 import io.outbox.jpa.cli.ExitCodes;
 import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** The root command of fitiq-app.jar. */
-@Command(name = "fitiq-app", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "fitiq-app 0.1.0",
+@Command(name = "fitiq-app", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = BuildVersion.class,
         description = {"FitIQ: log weight, steps, heart rate, body fat and height, offline or not;",
                 "'sync' pushes every change to the backend exactly once, in the order it was made."},
         footer = {"", "Examples:",

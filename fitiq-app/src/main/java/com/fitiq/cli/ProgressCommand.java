@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,10 +151,15 @@ public final class ProgressCommand implements Callable<Integer> {
             } else if (entries.isEmpty()) {
                 output.line("no entries");
             } else {
-                entries.forEach(e -> output.line(e.id() + "  " + e.date() + "  " + e.type() + " " + e.quantity() + " "
+                entries.forEach(e -> output.line(e.id() + "  " + e.date() + "  " + e.type() + " " + shown(e.quantity()) + " "
                         + e.unit() + "  " + e.syncState().wireName()));
             }
             return ExitCodes.DONE;
+        }
+
+        /** A quantity as a person writes it: {@code 8000 count}, {@code 72.5 kg}, never {@code 8000.0}. */
+        static String shown(double quantity) {
+            return BigDecimal.valueOf(quantity).stripTrailingZeros().toPlainString();
         }
 
         private static Map<String, Object> view(ProgressUseCases.EntryView e) {

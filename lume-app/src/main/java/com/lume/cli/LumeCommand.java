@@ -1,5 +1,6 @@
 package com.lume.cli;
 
+import io.outbox.jpa.cli.BuildVersion;
 import io.outbox.jpa.cli.ExitCodes;
 import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** The root command of lume-app.jar. */
-@Command(name = "lume-app", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "lume-app 0.1.0",
+@Command(name = "lume-app", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = BuildVersion.class,
         description = {"Lume: log how you feel (mood entries) and write journal entries, offline",
                 "or not; 'sync' pushes every change to the backend exactly once, in order.",
                 "Journal titles and contents and mood notes are private: they go to the",

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Runs an app's command line: parses, executes, and turns every failure into one line on
- * stderr and the exit code of cli.md (2 bad input, 3 store, 1 unexpected). Stack traces
+ * stderr and the exit code of docs/cli.md (2 bad input, 3 store, 1 unexpected). Stack traces
  * only with {@code --verbose}.
  */
 public final class CliRunner {
@@ -36,9 +36,12 @@ public final class CliRunner {
         if (System.getProperty(PICOCLI_TRACE) == null) {
             System.setProperty(PICOCLI_TRACE, "OFF");
         }
+        // --help names this app's own directory (~/.fitiq) and variable, which one annotation cannot spell for every app
+        System.setProperty(GlobalOptions.APP_NAME, app.name());
+        System.setProperty(GlobalOptions.ENV_PREFIX, app.envPrefix());
         CommandLine line = new CommandLine(rootCommand, factory);
         line.setCaseInsensitiveEnumValuesAllowed(true);
-        line.setOut(new java.io.PrintWriter(System.out, true));
+        line.setOut(new java.io.PrintWriter(output.out(), true));
         line.setParameterExceptionHandler((e, given) -> {
             output.error(prefix() + oneLine(e.getMessage()) + hint(e.getCommandLine()));
             return ExitCodes.BAD_INPUT;
@@ -103,7 +106,7 @@ public final class CliRunner {
 
     /**
      * A message as one line of bounded length: picocli and the store quote what was given, and a
-     * value holding a line break or 100 KB must not break cli.md's one-line rule or flood the
+     * value holding a line break or 100 KB must not break docs/cli.md's one-line rule or flood the
      * terminal.
      */
     static String oneLine(String message) {

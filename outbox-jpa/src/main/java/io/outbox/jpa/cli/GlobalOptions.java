@@ -6,10 +6,14 @@ import picocli.CommandLine.ScopeType;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The options every command of both apps takes (cli.md), before or after the command name. Not thread-safe. */
+/** The options every command of both apps takes (docs/cli.md), before or after the command name. Not thread-safe. */
 public final class GlobalOptions {
+    /** System properties {@code --help} reads the app's own defaults from (set by {@link CliRunner}). */
+    static final String APP_NAME = "outbox.cli.app-name";
+    static final String ENV_PREFIX = "outbox.cli.env-prefix";
+
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Where the embedded Derby store lives (default: ~/.<app>).")
+            description = "Where the embedded Derby store lives (default: ~/.${sys:" + APP_NAME + "}).")
     Path dataDir;
 
     @Option(names = "--db-url", paramLabel = "URL", scope = ScopeType.INHERIT,
@@ -17,7 +21,7 @@ public final class GlobalOptions {
     String dbUrl;
 
     @Option(names = "--user", paramLabel = "ID", scope = ScopeType.INHERIT,
-            description = "The signed-in user (1 to 64 of A-Za-z0-9._@-); default: env <APP>_USER.")
+            description = "The signed-in user (1 to 64 of A-Za-z0-9._@-); default: env ${sys:" + ENV_PREFIX + "}_USER.")
     String user;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")

@@ -55,6 +55,11 @@ public final class Output {
         return err;
     }
 
+    /** Standard output, for picocli's own help and version text. */
+    public PrintStream out() {
+        return out;
+    }
+
     /** A JSON object's text as a map; a value that is not an object is kept under "value". */
     public static Map<String, Object> parseObject(String json) {
         try {

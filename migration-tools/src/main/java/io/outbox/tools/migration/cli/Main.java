@@ -1,5 +1,6 @@
 package io.outbox.tools.migration.cli;
 
+import io.outbox.jpa.cli.BuildVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +17,8 @@ import java.util.Arrays;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 
-/** Entry point of migration-tools: {@code inspect} and {@code migrate} (cli.md), their exit codes and one-line errors. */
-@Command(name = "migration-tools", mixinStandardHelpOptions = true, version = "migration-tools 0.1.0",
+/** Entry point of migration-tools: {@code inspect} and {@code migrate} (docs/cli.md), their exit codes and one-line errors. */
+@Command(name = "migration-tools", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Turn legacy Lume outbox rows (schema V6) into unified outbox events.")
 public final class Main implements Runnable {
     @Spec

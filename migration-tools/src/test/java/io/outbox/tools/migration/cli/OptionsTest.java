@@ -14,6 +14,13 @@ class OptionsTest {
     Path dir;
 
     @Test
+    void givenVersionOption_whenRun_thenPrintsTheBuildsVersion() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo("migration-tools " + System.getProperty("project.version"));
+    }
+
+    @Test
     void givenBatchSizeZero_whenMigrate_thenOneLineNamingTheOptionAndExit2() {
         CliRun run = migrate("--batch-size", "0");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -1,0 +1,35 @@
+package com.fitiq.cli;
+
+import io.outbox.jpa.cli.Environment;
+import io.outbox.jpa.cli.Output;
+import io.outbox.jpa.support.cli.CommandLineBasicsContract;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** fitiq-app's --version and --help, and how a quantity is shown. */
+class FitiqCommandLineBasicsTest extends CommandLineBasicsContract {
+    @Override
+    protected String appName() {
+        return "fitiq";
+    }
+
+    @Override
+    protected String envPrefix() {
+        return "FITIQ";
+    }
+
+    @Override
+    protected int run(String[] args, Environment environment, Output output) {
+        return Main.run(args, environment, output);
+    }
+
+    @Test
+    void givenWholeOrFractionalQuantity_whenShown_thenWrittenAsAPersonWouldWriteIt() {
+        assertThat(ProgressCommand.ListEntries.shown(8000.0)).isEqualTo("8000");
+        assertThat(ProgressCommand.ListEntries.shown(72.5)).isEqualTo("72.5");
+        assertThat(ProgressCommand.ListEntries.shown(0.0)).isEqualTo("0");
+        assertThat(ProgressCommand.ListEntries.shown(1.0E8)).isEqualTo("100000000");
+        assertThat(ProgressCommand.ListEntries.shown(0.000001)).isEqualTo("0.000001");
+    }
+}

@@ -1,0 +1,72 @@
+package io.outbox.jpa.support.cli;
+
+import io.outbox.jpa.cli.Environment;
+import io.outbox.jpa.cli.Output;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a new user reads first, the same for every app: {@code --version} is the build's, and
+ * {@code --help} names this app's own defaults and ends each command's line with a whole
+ * sentence. Each app runs it through its {@code Main.run}, in this JVM; no store is opened.
+ */
+public abstract class CommandLineBasicsContract {
+    /** What one command line printed and returned. */
+    protected record Answer(int exitCode, String out, String err) {
+    }
+
+    /** The app's short name: {@code fitiq} for {@code fitiq-app}. */
+    protected abstract String appName();
+
+    /** The prefix of the app's environment variables: {@code FITIQ}. */
+    protected abstract String envPrefix();
+
+    /** The app's {@code Main.run(args, environment, output)}. */
+    protected abstract int run(String[] args, Environment environment, Output output);
+
+    protected final Answer answer(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(args, new Environment(Map.of()), new Output(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        return new Answer(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void givenVersionOption_whenRun_thenPrintsTheBuildsVersion() {
+        Answer answer = answer("--version");
+
+        assertThat(answer.exitCode()).isZero();
+        assertThat(answer.out().strip()).isEqualTo(appName() + "-app " + System.getProperty("project.version"));
+    }
+
+    @Test
+    void givenHelpOption_whenRun_thenNamesThisAppsDataDirectoryAndUserVariable() {
+        Answer answer = answer("--help");
+
+        assertThat(answer.exitCode()).isZero();
+        String help = answer.out().replaceAll("\\s+", " ");
+        assertThat(help).contains("(default: ~/." + appName() + ")")
+                .contains("default: env " + envPrefix() + "_USER")
+                .doesNotContain("<app>").doesNotContain("<APP>");
+    }
+
+    @Test
+    void givenHelpOption_whenRun_thenEveryCommandsSummaryIsAWholeSentence() {
+        String help = answer("--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Examples:"));
+        // a summary is its first line and the indented lines that continue it
+        String[] summaries = commands.substring("Commands:".length()).strip().split("\\R(?=  \\S)");
+
+        assertThat(summaries).isNotEmpty();
+        assertThat(Arrays.stream(summaries).map(String::strip)).allSatisfy(summary ->
+                assertThat(summary).as("the summary of a command in --help").endsWith("."));
+    }
+}
