@@ -26,7 +26,7 @@ public final class Main {
         System.exit(run(args, Environment.system(), Output.system()));
     }
 
-    /** Runs one command line; returns its exit code (cli.md). */
+    /** Runs one command line; returns its exit code (docs/cli.md). */
     public static int run(String[] args, Environment environment, Output output) {
         Injector injector = Guice.createInjector(new FitiqModule(environment, output, Clock.systemUTC()));
         CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),

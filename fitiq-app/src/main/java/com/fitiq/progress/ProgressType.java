@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What a progress entry measures, its one unit (remote-api.md) and the quantities that make sense. */
+/** What a progress entry measures, its one unit (docs/remote-api.md) and the quantities that make sense. */
 public enum ProgressType {
     WEIGHT("weight", "kg", 1, 500, false),
     STEPS("steps", "count", 0, 200_000, true),

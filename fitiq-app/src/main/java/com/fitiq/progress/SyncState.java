@@ -2,7 +2,7 @@ package com.fitiq.progress;
 
 import java.util.Locale;
 
-/** Whether an entry's changes have reached the backend (cli.md's sync_state). */
+/** Whether an entry's changes have reached the backend (docs/cli.md's sync_state). */
 public enum SyncState {
     /** Every change delivered. */
     SYNCED,

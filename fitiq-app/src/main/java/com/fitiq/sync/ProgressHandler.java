@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Pushes progress entries to {@code /api/v1/progress} (remote-api.md): the entry's current
+ * Pushes progress entries to {@code /api/v1/progress} (docs/remote-api.md): the entry's current
  * state, the event id as {@code Idempotency-Key}, and the backend id stored on the entry once
  * its create is delivered. Updates and deletes run after their entry's create (the outbox
  * keeps each entity's order), so they always find the backend id. Thread-safe.

@@ -234,7 +234,7 @@ class FitiqKillReliabilityIT {
         Deliveries.assertBackendEqualsLocal(rows, backend, hint);
     }
 
-    /** Each user's {@code outbox stats --json} (cli.md): all completed, nothing pending, processing or failed. */
+    /** Each user's {@code outbox stats --json} (docs/cli.md): all completed, nothing pending, processing or failed. */
     private static void assertStatsSayAllDelivered(CampaignJar cli, StoreRows rows, String hint) {
         for (String user : USERS) {
             Map<String, Object> stats = Backends.parseObject(cli.asUser(user).ok("outbox", "stats",

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The hostile-input matrix: every option and argument of every fitiq command in cli.md, fed the
+ * The hostile-input matrix: every option and argument of every fitiq command in docs/cli.md, fed the
  * same hostile values (empty, 100 KB, negative, bytes that are not UTF-8, SQL, paths, terminal
  * control codes) plus values that suit its type, and unknown options on every command. Each input
  * says how fitiq must answer. Linux takes at most 128 KB in one argument, so "huge" is 100 KB on
@@ -30,7 +30,7 @@ final class HostileInputs {
      * @param label      option and value kind, for messages
      * @param args       the arguments after the store options; raw bytes as {@link CampaignJar#raw}
      * @param env        environment changes (a null value removes the variable)
-     * @param exitCode   the exit code cli.md gives it
+     * @param exitCode   the exit code docs/cli.md gives it
      * @param mustName   fragments of which the one stderr line must hold one (the option or the value); for
      *                   exit 0, fragments of which stdout must hold one
      * @param jarOnly    resolves paths against the working directory, so it runs only as a process in a

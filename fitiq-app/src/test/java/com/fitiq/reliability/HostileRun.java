@@ -73,7 +73,7 @@ final class HostileRun {
 
     /**
      * Never a stack trace nor a control code on the terminal; then, unless the input is a known
-     * issue, the exit code of cli.md with one short line on stderr naming what was wrong, or for
+     * issue, the exit code of docs/cli.md with one short line on stderr naming what was wrong, or for
      * an accepted input what stdout must say.
      */
     static Verdict assertAnswered(HostileInputs.Input input, JarProcess.Result result, String how, String hint) {

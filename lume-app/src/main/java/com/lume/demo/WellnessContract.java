@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The shape remote-api.md gives the two Lume bodies, as checks a stand-in backend runs on every
+ * The shape docs/remote-api.md gives the two Lume bodies, as checks a stand-in backend runs on every
  * POST and PUT (a failed check is a 422): every key present, no other, each of its type. The
  * messages name keys, never values. Stateless.
  */

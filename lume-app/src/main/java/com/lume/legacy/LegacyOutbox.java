@@ -23,7 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The legacy Lume outbox rows a store may still hold ({@code lume_outbox_v6}, legacy-lume-v6.md),
+ * The legacy Lume outbox rows a store may still hold ({@code lume_outbox_v6}, docs/legacy-lume-v6.md),
  * and whether each is accounted for: migrated (an outbox event has its id, trimmed, read as a
  * UUID) or quarantined by migration-tools ({@code lume_legacy_quarantine}, which may not exist).
  * Both tables are looked up in the store's current schema through JDBC metadata, in any case.

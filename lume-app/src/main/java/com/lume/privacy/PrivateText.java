@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Keeps the user's private text (journal titles and contents, mood notes) out of the reasons a
  * handler returns, which the outbox stores and {@code outbox list} shows. A server's error
- * message is kept, as remote-api.md asks, but any private value it quotes, whole or a run of
+ * message is kept, as docs/remote-api.md asks, but any private value it quotes, whole or a run of
  * {@value #RUN} characters of it, is replaced by {@value #MASK}. Stateless.
  */
 public final class PrivateText {

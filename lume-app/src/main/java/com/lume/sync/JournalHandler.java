@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Pushes journal entries to {@code /api/v1/wellness/journal-entries} (remote-api.md), like
+ * Pushes journal entries to {@code /api/v1/wellness/journal-entries} (docs/remote-api.md), like
  * {@link MoodHandler}. A journal entry linked to a mood entry is sent only once that mood entry's
  * create has completed, so its {@code mood_client_id} names something the backend has: until
  * then it is retried no sooner than a second from now, or than a second after the mood entry's

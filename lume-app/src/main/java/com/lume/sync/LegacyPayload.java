@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The legacy payload a migrated event carries as its metadata (legacy-lume-v6.md): a JSON object
+ * The legacy payload a migrated event carries as its metadata (docs/legacy-lume-v6.md): a JSON object
  * written by one of several app versions, snake_case or camelCase; where both keys exist the
  * snake_case one wins, and a JSON {@code null} counts as absent. Immutable. Nothing here ever
  * quotes the payload: it may hold the user's words.

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Pushes mood entries to {@code /api/v1/wellness/mood-entries} (remote-api.md): the entry's state
+ * Pushes mood entries to {@code /api/v1/wellness/mood-entries} (docs/remote-api.md): the entry's state
  * read from its row at send time, or, for an event migrated from the legacy outbox whose entry
  * has no row, from the legacy payload. The backend id is stored on the row once the create is
  * delivered (a migrated create keeps it as its event's result); a tombstone's note is erased once

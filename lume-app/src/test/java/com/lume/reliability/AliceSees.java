@@ -61,7 +61,7 @@ final class AliceSees {
         List<String> lines = result.stderr().lines().toList();
         if (result.exitCode() != 2 || !result.stdout().isEmpty() || lines.size() != 1
                 || !lines.get(0).contains(expected) || !lines.get(0).contains("for user alice")) {
-            fault.accept("not the 'not found' of cli.md (" + expected + "): exit " + result.exitCode() + ", "
+            fault.accept("not the 'not found' of docs/cli.md (" + expected + "): exit " + result.exitCode() + ", "
                     + result.everything());
         }
         bobsTextIn(result, "a refusal");

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * One hostile command line of the campaign: its raw argument bytes (store options aside), the
- * option it aims at, the kind of value, and what cli.md says must follow. Immutable.
+ * option it aims at, the kind of value, and what docs/cli.md says must follow. Immutable.
  *
- * @param command  the command as cli.md names it ({@code mood add}, {@code sync}, ...)
+ * @param command  the command as docs/cli.md names it ({@code mood add}, {@code sync}, ...)
  * @param option   the option or parameter fed the value, or {@code (unknown option)}
  * @param kind     what sort of value it is
  * @param value    the value's bytes as given
@@ -31,7 +31,7 @@ record HostileInput(String command, String option, Kind kind, byte[] value, List
     /** The sorts of hostile values; {@code FIXED} is a regression test's own input. */
     enum Kind { EMPTY, HUGE, NEGATIVE, NON_UTF8, SQL_LIKE, PATH_LIKE, UNKNOWN_OPTION, FIXED }
 
-    /** What cli.md says must follow. */
+    /** What docs/cli.md says must follow. */
     enum Verdict {
         /** Exit 2, one line on stderr naming the option and what is accepted, nothing on stdout, store unchanged. */
         REFUSED,

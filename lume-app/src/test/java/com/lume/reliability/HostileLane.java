@@ -60,7 +60,7 @@ final class HostileLane {
         return longLines;
     }
 
-    /** Runs the input; what went against cli.md, or nothing. */
+    /** Runs the input; what went against docs/cli.md, or nothing. */
     List<String> run(HostileInput input) {
         List<byte[]> args = new ArrayList<>();
         if (input.ownStore()) {

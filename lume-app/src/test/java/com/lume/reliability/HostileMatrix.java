@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
- * Every option and parameter of every lume-app command of cli.md, each fed every kind of hostile
+ * Every option and parameter of every lume-app command of docs/cli.md, each fed every kind of hostile
  * value (one variant of each kind, drawn from the seed), plus unknown options for every command.
- * Each input carries what cli.md says must follow. Stateless.
+ * Each input carries what docs/cli.md says must follow. Stateless.
  */
 final class HostileMatrix {
     private static final Object VALUE = new Object();
@@ -238,7 +238,7 @@ final class HostileMatrix {
     /**
      * A parameter taking an id: the refusal names the kind of id. A value starting with '-' that is no
      * number is taken for an option by picocli, which then says the parameter is missing or the
-     * option unknown: that names the parameter or the value, as cli.md asks, too.
+     * option unknown: that names the parameter or the value, as docs/cli.md asks, too.
      */
     private static Rule named(String id, String parameter) {
         return (slot, kind, value) -> slot.refused(kind, value, String.join(HostileInput.OR, id, parameter,

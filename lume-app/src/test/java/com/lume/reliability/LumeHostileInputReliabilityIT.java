@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile input through the jar: every option and parameter of every lume-app command of cli.md
+ * Hostile input through the jar: every option and parameter of every lume-app command of docs/cli.md
  * fed empty, huge, negative, non-UTF-8 (raw argv bytes), SQL-looking and path-looking values, and
  * every command given unknown options. A refusal exits 2 with exactly one line naming the option,
  * never a stack trace, and leaves every row of the store as it was; a value rightly accepted (an
@@ -87,10 +87,10 @@ class LumeHostileInputReliabilityIT {
             int longLines = lanes.stream().mapToInt(HostileLane::longLines).sum();
             new CampaignSummary(NAME, "derby", chosen.size(), 0, chosen.size(), chosen.size() - failedInputs,
                     failedInputs, 0, 0, Duration.ZERO, String.format(Locale.ROOT, "%d of %d inputs (%d refused in one"
-                    + " line, %d accepted verbatim), %d went against cli.md; %d refusals quote over %d chars; %.0f s",
+                    + " line, %d accepted verbatim), %d went against docs/cli.md; %d refusals quote over %d chars; %.0f s",
                     chosen.size(), matrix.size(), chosen.size() - accepted, accepted, problems.size(), longLines,
                     HostileLane.READABLE_LINE, (System.nanoTime() - started) / 1e9), campaign.seed()).write();
-            assertThat(problems).as(campaign.replayHint() + "; inputs that went against cli.md").isEmpty();
+            assertThat(problems).as(campaign.replayHint() + "; inputs that went against docs/cli.md").isEmpty();
             assertThat(backend.journal()).as(campaign.replayHint() + "; no refused sync may reach the backend")
                     .isEmpty();
         }

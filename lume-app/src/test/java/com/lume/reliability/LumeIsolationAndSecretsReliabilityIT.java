@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two users in one Derby store, with seeded random entries each. Bob syncs to his backend; then
- * alice runs every command of cli.md (listings, statistics, updates and deletes aimed at bob's
+ * alice runs every command of docs/cli.md (listings, statistics, updates and deletes aimed at bob's
  * ids, a link to bob's mood, a retry of bob's failed event, her own changes, syncs, retry and
  * cleanup). Alice never sees, changes or sends bob's entries or events: each backend accepts only
  * its user's token, so every request it acted on carried that token, and its journal must hold

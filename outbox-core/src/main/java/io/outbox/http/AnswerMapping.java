@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Turns an HTTP answer into what the outbox does with the event, row by row as in the table
- * "What each answer means to the outbox" of remote-api.md. Every reason it builds has the
+ * "What each answer means to the outbox" of docs/remote-api.md. Every reason it builds has the
  * secret (the API token) masked, whatever the server echoed. Immutable and thread-safe.
  */
 final class AnswerMapping {

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The remote API of remote-api.md over HTTP: sends one {@link Call} with the bearer token and the
+ * The remote API of docs/remote-api.md over HTTP: sends one {@link Call} with the bearer token and the
  * idempotency key, and says what the answer means to the outbox. Never throws for an answer or a
  * network failure: those are results. Thread-safe; make one per app and share it.
  */

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every row of remote-api.md's answer table, through real loopback HTTP: against the stand-in
+ * Every row of docs/remote-api.md's answer table, through real loopback HTTP: against the stand-in
  * backend where it can give the answer, else against a scripted server.
  */
 class RemoteApiTest {

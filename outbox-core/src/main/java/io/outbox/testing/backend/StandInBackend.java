@@ -29,7 +29,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for the remote API of remote-api.md on 127.0.0.1, for tests and demos; never on the
+ * A stand-in for the remote API of docs/remote-api.md on 127.0.0.1, for tests and demos; never on the
  * path of a real sync. It serves any collection under {@code /api/v1/}, remembers acted-on keys,
  * injects seeded faults and keeps a journal of every request. Thread-safe; {@link #close()} stops
  * the server and its threads (close it: the JDK server's dispatcher thread keeps a JVM alive).

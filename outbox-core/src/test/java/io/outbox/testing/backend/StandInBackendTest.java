@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The stand-in backend speaks remote-api.md: idempotent keys, conflicts, 404s, tokens, seeded faults, a journal. */
+/** The stand-in backend speaks docs/remote-api.md: idempotent keys, conflicts, 404s, tokens, seeded faults, a journal. */
 class StandInBackendTest {
     private static final String TOKEN = "stand-in-token-5c1e";
     private static final String MOODS = "/api/v1/wellness/mood-entries";

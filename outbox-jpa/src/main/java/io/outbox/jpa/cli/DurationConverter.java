@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as cli.md writes them: a number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}. */
+/** Reads durations as docs/cli.md writes them: a number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}. */
 public final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 

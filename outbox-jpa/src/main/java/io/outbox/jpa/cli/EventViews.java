@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Events and statistics as the JSON objects of cli.md (snake_case keys, absent values as null). Stateless. */
+/** Events and statistics as the JSON objects of docs/cli.md (snake_case keys, absent values as null). Stateless. */
 public final class EventViews {
     private EventViews() {
     }

@@ -1,6 +1,6 @@
 package io.outbox.jpa.cli;
 
-/** The exit codes of every jar (cli.md). */
+/** The exit codes of every jar (docs/cli.md). */
 public final class ExitCodes {
     public static final int DONE = 0;
     /** Finished, but something is left undone (events failed or pending, rows quarantined). */

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Reads timestamps as cli.md writes them: ISO-8601 with an offset or {@code Z}. */
+/** Reads timestamps as docs/cli.md writes them: ISO-8601 with an offset or {@code Z}. */
 public final class InstantConverter implements ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {

@@ -1,6 +1,6 @@
 package io.outbox.tools.migration.cli;
 
-/** The exit codes of cli.md, shared by every jar. */
+/** The exit codes of docs/cli.md, shared by every jar. */
 final class ExitCode {
     static final int DONE = 0;
     /** Finished, but rows were quarantined. */

@@ -25,7 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * The JSON forms of the reports, snake_case keys as cli.md asks; the report is written whole or
+ * The JSON forms of the reports, snake_case keys as docs/cli.md asks; the report is written whole or
  * not at all. Legacy text may hold any Java char, also half a surrogate pair, which no UTF-8
  * writer can encode: every surrogate is written as a JSON escape, so the report stays valid
  * UTF-8 and still holds each id exactly as stored. Stateless.

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Turns one legacy row into a unified event or a quarantine entry, by the mapping table of
- * legacy-lume-v6.md. The result depends on the row, the fallback user and the ids the table
+ * docs/legacy-lume-v6.md. The result depends on the row, the fallback user and the ids the table
  * shares between rows only, never on the clock, so a run killed and run again ends with the
  * same events as one clean run. Immutable and thread-safe.
  */

@@ -77,7 +77,7 @@ class MigratedIntoLumeIT {
         return resources.stream().map(Resource::clientId).toList();
     }
 
-    /** The legacy table of legacy-lume-v6.md in the app's own store, as an upgraded app finds it. */
+    /** The legacy table of docs/legacy-lume-v6.md in the app's own store, as an upgraded app finds it. */
     private static void writeLegacyRows(String store, UUID mood, UUID journal) throws SQLException {
         try (Connection c = DriverManager.getConnection(store)) {
             c.createStatement().execute("CREATE TABLE lume_outbox_v6 (id CHAR(36) NOT NULL PRIMARY KEY,"

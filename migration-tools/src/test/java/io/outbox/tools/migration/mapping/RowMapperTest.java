@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every rule of the mapping table in legacy-lume-v6.md, one test each. */
+/** Every rule of the mapping table in docs/legacy-lume-v6.md, one test each. */
 class RowMapperTest {
     private static final String ID = "3f0c1d2e-1111-4222-8333-944455566677";
     private static final String ENTITY = "9a1e0000-aaaa-4bbb-8ccc-dddddddddddd";

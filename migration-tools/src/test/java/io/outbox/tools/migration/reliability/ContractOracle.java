@@ -32,7 +32,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The tests' own reading of legacy-lume-v6.md and the README's readings of it, written from the
+ * The tests' own reading of docs/legacy-lume-v6.md and the README's readings of it, written from the
  * text, not from the mapping code: what each stored legacy row must become, an event (every
  * field) or a quarantine entry with its reason. It judges rows as JDBC returns them from the
  * table, so the database's own padding and limits are taken as they are. Stateless.

@@ -18,7 +18,7 @@ final class HostileInputs {
     /**
      * One refused command line.
      *
-     * @param code    the exit code cli.md asks for: 2 bad usage or input, 3 a store that cannot be opened
+     * @param code    the exit code docs/cli.md asks for: 2 bad usage or input, 3 a store that cannot be opened
      * @param mention what the one stderr line must name (the option, or the store's problem)
      */
     record Hostile(String label, List<String> args, int code, String mention) {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every row variant, runs the built jar, SIGKILLs it at a seeded moment (before the first
  * batch, inside one, or after the last), checks that the target holds whole batches only, runs
  * migrate again to completion and checks that every legacy row is accounted for exactly once,
- * with the content its row asks for, and that the report and exit code say so (cli.md).
+ * with the content its row asks for, and that the report and exit code say so (docs/cli.md).
  */
 class MigrateKillReliabilityIT {
     /** One seed for both stores; PostgreSQL runs one round for every ten on Derby (it costs the same, and is not the default). */

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile input to {@code migrate}: every option fed empty, huge, negative, non-UTF-8,
  * SQL-looking and path-looking values, unknown and repeated options, and stores that are
  * missing, a file, a folder, corrupt, locked by another process or unreadable. Each must be
- * refused with the exit code of cli.md and exactly one stderr line naming what was wrong, never
+ * refused with the exit code of docs/cli.md and exactly one stderr line naming what was wrong, never
  * a stack trace, and nothing may change: not the legacy store, not any path named. All of them
  * run in this JVM (fast: the same Main, the same code); a seeded sample, the locked store and
  * argument bytes that are no UTF-8 run through the built jar as separate processes.
