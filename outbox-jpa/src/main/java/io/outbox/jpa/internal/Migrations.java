@@ -25,10 +25,13 @@ public final class Migrations {
     }
 
     public static void apply(DataSource dataSource, Dialect dialect, List<MigrationSet> sets, String store) {
+        if (CurrentSchema.isCurrent(dataSource, dialect, sets)) {
+            return; // the common case: one query a set, and Flyway never loaded
+        }
         for (MigrationSet set : sets) {
             Flyway flyway = flyway(dataSource, dialect, set);
             if (!refuseUnknownState(flyway, set, store)) {
-                continue; // up to date: nothing to apply (the common case, so every command starts fast)
+                continue; // this set is up to date: nothing to apply
             }
             try {
                 int applied = flyway.migrate().migrationsExecuted;

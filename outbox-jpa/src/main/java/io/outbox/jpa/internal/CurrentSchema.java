@@ -1,0 +1,135 @@
+package io.outbox.jpa.internal;
+
+import io.outbox.jpa.Dialect;
+import io.outbox.jpa.MigrationSet;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Tells, with one query per migration set and without Flyway, whether a store's schema is
+ * exactly what this code migrates it to: every migration it knows applied with success and
+ * none it does not know. That is the case for nearly every command, so Flyway (about a third
+ * of a command's start-up) is loaded only when something is to be done or refused. Anything
+ * unexpected answers "not current" and leaves the decision to Flyway. Stateless.
+ */
+final class CurrentSchema {
+    /** Flyway's versioned SQL migration file name: {@code V2__reliable_delivery.sql}. */
+    private static final Pattern SQL_MIGRATION = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__[^/]*\\.sql");
+    private static final String BASELINE = "BASELINE";
+
+    private CurrentSchema() {
+    }
+
+    static boolean isCurrent(DataSource dataSource, Dialect dialect, Iterable<MigrationSet> sets) {
+        try (Connection connection = dataSource.getConnection()) {
+            for (MigrationSet set : sets) {
+                if (!applied(connection, set).equals(known(set, dialect))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException unreadable) {
+            return false; // no history table yet, or one this check does not understand: Flyway decides
+        }
+    }
+
+    /** The versions the store's history records as applied; throws when a row is not a plain success. */
+    private static Set<String> applied(Connection connection, MigrationSet set) throws SQLException {
+        Set<String> versions = new HashSet<>();
+        boolean autoCommit = connection.getAutoCommit();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT \"version\", \"type\", \"success\" FROM \""
+                     + set.historyTable() + "\"")) {
+            while (rows.next()) {
+                String version = rows.getString(1);
+                boolean success = rows.getBoolean(3);
+                if (version == null || !success) {
+                    throw new IllegalStateException("a repeatable or failed migration: Flyway must look");
+                }
+                if (!BASELINE.equals(rows.getString(2))) {
+                    versions.add(normal(version));
+                }
+            }
+        } finally {
+            if (!autoCommit) {
+                connection.rollback();
+            }
+        }
+        return versions;
+    }
+
+    /** The versions of the set's SQL migrations for this store, and of its Java migrations. */
+    static Set<String> known(MigrationSet set, Dialect dialect) {
+        Set<String> versions = new HashSet<>();
+        set.javaMigrations().forEach(m -> versions.add(normal(m.getVersion().getVersion())));
+        String folder = set.root() + "/" + dialect.folder();
+        try {
+            Enumeration<URL> locations = CurrentSchema.class.getClassLoader().getResources(folder);
+            while (locations.hasMoreElements()) {
+                for (String name : names(locations.nextElement(), folder)) {
+                    Matcher migration = SQL_MIGRATION.matcher(name);
+                    if (migration.matches()) {
+                        versions.add(normal(migration.group(1)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions;
+    }
+
+    /** The file names directly in a classpath folder, in a jar or on disk. */
+    private static Set<String> names(URL location, String folder) throws IOException {
+        Set<String> names = new HashSet<>();
+        if ("jar".equals(location.getProtocol())) {
+            JarURLConnection connection = (JarURLConnection) location.openConnection();
+            connection.setUseCaches(true); // the JVM's own open copy of the jar, not a second read
+            JarFile jar = connection.getJarFile();
+            String prefix = folder + "/";
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                String entry = entries.nextElement().getName();
+                if (entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0) {
+                    names.add(entry.substring(prefix.length()));
+                }
+            }
+        } else if ("file".equals(location.getProtocol())) {
+            try (Stream<Path> files = Files.list(Path.of(location.toURI()))) {
+                files.forEach(f -> names.add(f.getFileName().toString()));
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        } else {
+            throw new IOException("cannot list migrations at " + location);
+        }
+        return names;
+    }
+
+    /** {@code 1_1} and {@code 1.1} and {@code 1.1.0} are one version to Flyway. */
+    private static String normal(String version) {
+        String dotted = version.replace('_', '.');
+        while (dotted.endsWith(".0") && dotted.length() > 2) {
+            dotted = dotted.substring(0, dotted.length() - 2);
+        }
+        return dotted;
+    }
+}
