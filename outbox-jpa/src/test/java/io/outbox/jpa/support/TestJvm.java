@@ -44,9 +44,14 @@ public final class TestJvm {
      * directory (deleted afterwards) they may prepare, and the exit code of a run that went through.
      */
     public record Training(Function<Path, List<String>> arguments, int exitCode) {
-        /** For fitiq-app and lume-app: opens a new embedded store (EclipseLink, Derby, Flyway) and prints JSON. */
-        public static final Training APP_STORE = new Training(scratch -> List.of("--data-dir",
-                scratch.resolve("data").toString(), "--user", "cds", "outbox", "stats", "--json"), 0);
+        /**
+         * For fitiq-app and lume-app: the demo, which loads what most tests' commands load. It creates a
+         * store (EclipseLink, Derby, Flyway), writes entries, and syncs them through the stand-in backend
+         * with faults (HTTP client and server, retries). A training that only opened a store left out
+         * HTTP and sync, and, once opening a current store stopped loading Flyway, Flyway too.
+         */
+        public static final Training APP_STORE = new Training(scratch -> List.of("demo", "--entries", "30",
+                "--failure-rate", "0.3", "--seed", "1"), 0);
     }
 
     /**
