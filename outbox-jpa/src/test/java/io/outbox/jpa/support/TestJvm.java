@@ -2,9 +2,12 @@ package io.outbox.jpa.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +29,7 @@ import java.util.stream.Stream;
  * the jar runs the same, only slower. JVM logging is off, so no CDS warning ever reaches the
  * stdout or stderr that tests assert on. Processes that run for long want C2 (a test's own
  * {@code -XX:TieredStopAtLevel=4} brings it back). Thread-safe: the first caller for a jar makes
- * its archive while the others wait.
+ * its archive while the others wait, in this JVM and in the module's other test forks.
  */
 public final class TestJvm {
     private static final Path FOLDER = Path.of("target", "test-jvm-cds");
@@ -81,7 +84,12 @@ public final class TestJvm {
             Path ours = FOLDER.toAbsolutePath().resolve(build);
             if (!ARCHIVES.containsKey(ours)) { // theirs: the jar's own module's, whose target/ holds the jar
                 Path theirs = jar.resolveSibling(FOLDER.getFileName()).resolve(build);
-                ARCHIVES.put(ours, Files.isRegularFile(ours) ? Optional.of(ours) : fresh(jar, training, ours, theirs));
+                // one training per jar and build across the module's test forks: the others wait for it
+                Path lock = Files.createDirectories(ours.getParent()).resolve(name(jar) + ".lock");
+                try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock held = channel.lock()) {
+                    ARCHIVES.put(ours, Files.isRegularFile(ours) ? Optional.of(ours) : fresh(jar, training, ours, theirs));
+                }
             }
             return ARCHIVES.get(ours);
         } catch (IOException noArchive) {
@@ -91,13 +99,14 @@ public final class TestJvm {
 
     /** Deletes our archives of the jar's earlier builds (50 MB each); then theirs, if there is one, or a new one. */
     private static Optional<Path> fresh(Path jar, Training training, Path ours, Path theirs) throws IOException {
-        deleteEarlierBuilds(jar, Files.createDirectories(ours.getParent()));
+        deleteEarlierBuilds(jar, Files.createDirectories(ours.getParent()), ours.getFileName().toString());
         return Files.isRegularFile(theirs) ? Optional.of(theirs) : train(jar, training, ours);
     }
 
     /** Runs the training, dumping the classes it loaded into {@code jsa}; empty if the training failed. */
     private static Optional<Path> train(Path jar, Training training, Path jsa) {
-        Path part = jsa.resolveSibling(jsa.getFileName() + ".part");
+        // the fork's own part file: one left by a fork killed mid-training is never taken for an archive
+        Path part = jsa.resolveSibling(jsa.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("test-jvm-training");
@@ -127,10 +136,11 @@ public final class TestJvm {
         }
     }
 
-    private static void deleteEarlierBuilds(Path jar, Path folder) throws IOException {
-        Pattern earlier = Pattern.compile(Pattern.quote(name(jar)) + "-\\d+-\\d+\\.jsa(\\.part)?");
+    private static void deleteEarlierBuilds(Path jar, Path folder, String current) throws IOException {
+        Pattern earlier = Pattern.compile(Pattern.quote(name(jar)) + "-\\d+-\\d+\\.jsa(\\.\\d+\\.part)?");
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> earlier.matcher(f.getFileName().toString()).matches()).toList()) {
+            for (Path file : files.map(Path::getFileName).map(Path::toString).filter(f -> !f.startsWith(current))
+                    .filter(f -> earlier.matcher(f).matches()).map(folder::resolve).toList()) {
                 Files.deleteIfExists(file);
             }
         }
