@@ -22,7 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 9, item 3: four processor JVMs drain 20,000 events (100,000 in long mode) from one PostgreSQL outbox and one
+ * Issue 9, item 3: four processor JVMs drain 10,000 events (100,000 in long mode) from one PostgreSQL outbox and one
  * of them is SIGKILLed when about half are delivered. Every event must take effect at the
  * backend exactly once (repeats the Idempotency-Key absorbs are allowed and counted), nothing
  * may be lost or left processing, and the dead JVM's claims must come back to the others once
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FourProcessorLoadReliabilityIT {
     /** Events a round: CI size keeps the suite short; long mode (-Preliability-long) drains the full 100,000. */
-    private static final int CI_EVENTS = 20_000;
+    private static final int CI_EVENTS = 10_000;
     private static final int LONG_EVENTS = 100_000;
     private static final int JVMS = 4;
     /** Short, so the dead JVM's claims come back within the test; still far longer than a batch takes. */

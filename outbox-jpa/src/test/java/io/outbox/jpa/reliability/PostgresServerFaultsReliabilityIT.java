@@ -21,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9, item 2: a private PostgreSQL server is killed with SIGKILL (postmaster and children
- * at once) while two processor JVMs drain 20,000 events (50,000 a kill in long mode), kept down for a seeded 1 to 4 s and
+ * at once) while two processor JVMs drain 10,000 events (50,000 a kill in long mode), kept down for a seeded 1 to 4 s and
  * started again. Both JVMs must survive, reconnect and finish; every event must take effect
  * at the backend exactly once, and nothing may stay processing.
  */
 class PostgresServerFaultsReliabilityIT {
     /** Events per server kill: CI size keeps the suite short; long mode (-Preliability-long) drains 50,000 a kill. */
-    private static final int CI_EVENTS_PER_KILL = 20_000;
+    private static final int CI_EVENTS_PER_KILL = 10_000;
     private static final int LONG_EVENTS_PER_KILL = 50_000;
     private static final int JVMS = 2;
     private static final Duration LEASE = Duration.ofSeconds(5);
