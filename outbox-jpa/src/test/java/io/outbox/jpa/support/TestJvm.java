@@ -53,7 +53,7 @@ public final class TestJvm {
          * with faults (HTTP client and server, retries). A training that only opened a store left out
          * HTTP and sync, and, once opening a current store stopped loading Flyway, Flyway too.
          */
-        public static final Training APP_STORE = new Training(scratch -> List.of("demo", "--entries", "30",
+        public static final Training APP_STORE = new Training(scratch -> List.of("demo", "--entries", "10",
                 "--failure-rate", "0.3", "--seed", "1"), 0);
     }
 
