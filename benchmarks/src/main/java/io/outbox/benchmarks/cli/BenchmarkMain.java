@@ -3,6 +3,7 @@ package io.outbox.benchmarks.cli;
 import io.outbox.benchmarks.harness.BenchmarkException;
 import io.outbox.benchmarks.harness.Report;
 import io.outbox.benchmarks.harness.Row;
+import io.outbox.benchmarks.scenario.CliJars;
 import io.outbox.benchmarks.scenario.RunContext;
 import io.outbox.benchmarks.scenario.Scenario;
 import io.outbox.benchmarks.scenario.Scenarios;
@@ -35,19 +36,21 @@ import java.util.Map;
 public final class BenchmarkMain {
     private static final Logger log = LoggerFactory.getLogger(BenchmarkMain.class);
     private static final String USAGE = "usage: benchmarks/run [--quick | --full] [--only enqueue,drain,latency,"
-            + "cross-latency,growth,memory,scale-out] [--stores derby,postgresql] [--pg-url JDBC_URL] [--out DIR]";
+            + "cross-latency,growth,memory,scale-out,cli] [--stores derby,postgresql] [--pg-url JDBC_URL] [--out DIR]"
+            + " [--fitiq-jar JAR] [--lume-jar JAR]";
 
     private BenchmarkMain() {
     }
 
     /** The options of one run, read from the command line. */
-    record Options(Sizes sizes, List<String> only, List<Dialect> stores, String postgresUrl, Path out) {
+    record Options(Sizes sizes, List<String> only, List<Dialect> stores, String postgresUrl, Path out, CliJars cliJars) {
         static Options parse(String[] args) {
             Sizes sizes = Sizes.full();
             List<String> only = List.of();
             List<Dialect> stores = List.of(Dialect.DERBY, Dialect.POSTGRESQL);
             String url = System.getenv().getOrDefault("BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
             Path out = Path.of("benchmarks", "target");
+            CliJars jars = CliJars.defaults();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> sizes = Sizes.quick();
@@ -57,10 +60,17 @@ public final class BenchmarkMain {
                             .map(s -> Dialect.valueOf(s.trim().toUpperCase(Locale.ROOT))).toList();
                     case "--pg-url" -> url = value(args, ++i);
                     case "--out" -> out = Path.of(value(args, ++i));
+                    case "--fitiq-jar" -> jars = jars.withFitiq(Path.of(value(args, ++i)));
+                    case "--lume-jar" -> jars = jars.withLume(Path.of(value(args, ++i)));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(sizes, only, stores, url, out);
+            return new Options(sizes, only, stores, url, out, jars);
+        }
+
+        /** Whether a scenario that uses PostgreSQL runs: the cli scenario alone needs none. */
+        boolean usesPostgres() {
+            return stores.contains(Dialect.POSTGRESQL) && (only.isEmpty() || !only.stream().allMatch("cli"::equals));
         }
 
         private static String value(String[] args, int i) {
@@ -98,7 +108,8 @@ public final class BenchmarkMain {
         try (StoreLocations locations = new StoreLocations(options.postgresUrl(), work)) {
             Runtime.getRuntime().addShutdownHook(new Thread(locations::close, "drop-bench-stores"));
             Map<String, Object> about = about(options, locations);
-            RunContext context = new RunContext(options.sizes(), locations, options.stores(), work);
+            RunContext context = new RunContext(options.sizes(), locations, options.stores(), work,
+                    options.cliJars());
             for (Scenario scenario : Scenarios.all()) {
                 if (!options.only().isEmpty() && !options.only().contains(scenario.name())) {
                     continue;
@@ -144,7 +155,7 @@ public final class BenchmarkMain {
         about.put("java", System.getProperty("java.runtime.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vm.name") + ")");
         about.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        about.put("postgresql", options.stores().contains(Dialect.POSTGRESQL) ? locations.postgresVersion() : null);
+        about.put("postgresql", options.usesPostgres() ? locations.postgresVersion() : null);
         about.put("derby", org.apache.derby.tools.sysinfo.getVersionString());
         return about;
     }

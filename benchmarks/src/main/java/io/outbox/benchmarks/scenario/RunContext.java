@@ -13,21 +13,28 @@ import java.util.Map;
 
 /**
  * What every scenario of one run shares: the sizes, the repetitions, fresh stores, the stores
- * asked for, a work directory for worker logs, and the best drain config found so far per
- * store (the drain scenario may replace it; later scenarios use it). Confined to the runner's thread.
+ * asked for, a work directory for worker logs, the app jars the cli scenario runs, and the best
+ * drain config found so far per store (the drain scenario may replace it; later scenarios use it).
+ * Confined to the runner's thread.
  */
 public final class RunContext {
     private final Sizes sizes;
     private final StoreLocations locations;
     private final List<Dialect> dialects;
     private final Path workDir;
+    private final CliJars cliJars;
     private final Map<Dialect, ProcessorConfig> best = new EnumMap<>(Dialect.class);
 
     public RunContext(Sizes sizes, StoreLocations locations, List<Dialect> dialects, Path workDir) {
+        this(sizes, locations, dialects, workDir, CliJars.defaults());
+    }
+
+    public RunContext(Sizes sizes, StoreLocations locations, List<Dialect> dialects, Path workDir, CliJars cliJars) {
         this.sizes = sizes;
         this.locations = locations;
         this.dialects = List.copyOf(dialects);
         this.workDir = workDir;
+        this.cliJars = cliJars;
         for (Dialect d : Dialect.values()) {
             best.put(d, Configs.tuned(d));
         }
@@ -47,6 +54,11 @@ public final class RunContext {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /** The fitiq-app and lume-app jars the cli scenario runs. */
+    public CliJars cliJars() {
+        return cliJars;
     }
 
     /** The URL of a new empty store (a Derby directory or a PostgreSQL schema, removed at the end of the run). */
