@@ -1,0 +1,104 @@
+package io.outbox.jpa.internal;
+
+import io.outbox.StoreLockedException;
+import org.apache.derby.client.BasicClientDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How this process reaches an embedded store that another process of the owner may already
+ * serve: through that process's server when its {@link ServerFile} names one that accepts the
+ * store's credential, else by booting the store here, which makes this process its owner (it
+ * then serves it with {@link DerbyServer}). A server file that names nothing, a port another
+ * program holds, or a server that refuses the credential is passed over. Stateless.
+ */
+public final class SharedDerby {
+    private static final Logger log = LoggerFactory.getLogger(SharedDerby.class);
+    /** A server that has not let us in by then is not ours (a port held by something that never answers). */
+    private static final int LOGIN_TIMEOUT_SECONDS = 2;
+    private static final Duration RETRY = Duration.ofMillis(100);
+
+    private SharedDerby() {
+    }
+
+    /** Where connections to the store go, and whether this process owns it. */
+    public record Route(String url, boolean owner) {
+    }
+
+    /**
+     * The route to {@code database}. When the store is booted by a process whose server cannot be
+     * reached (it is starting, or it does not serve), tries again until {@code patience} is spent,
+     * then fails as a locked store.
+     */
+    public static Route resolve(Path database, StoreCredential credential, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long self = ProcessHandle.current().pid();
+        while (true) {
+            Optional<ServerFile> file = ServerFile.read(database).filter(f -> f.pid() != self);
+            if (file.isPresent() && accepts(file.get(), database, credential)) {
+                return new Route(DerbyServer.clientUrl(file.get(), database), false);
+            }
+            String embedded = "jdbc:derby:" + database;
+            try (Connection boot = DriverManager.getConnection(embedded, credential.user(), credential.password())) {
+                return new Route(embedded, true);
+            } catch (SQLException e) {
+                if (bootedElsewhere(e) && System.nanoTime() > deadline) {
+                    throw new StoreLockedException("the store " + database + " is open in another process that does"
+                            + " not serve it (an older version, or another tool); close that one and try again", e);
+                }
+                if (!bootedElsewhere(e)) {
+                    throw StoreErrors.translate(e, database.toString());
+                }
+            }
+            pause();
+        }
+    }
+
+    /** Whether the server the file names lets us in with the store's credential. */
+    static boolean accepts(ServerFile file, Path database, StoreCredential credential) {
+        BasicClientDataSource source = new BasicClientDataSource();
+        source.setServerName("127.0.0.1");
+        source.setPortNumber(file.port());
+        source.setDatabaseName(database.toAbsolutePath().toString());
+        source.setUser(credential.user());
+        source.setPassword(credential.password());
+        source.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        try (Connection connection = source.getConnection()) {
+            return connection.isValid(LOGIN_TIMEOUT_SECONDS);
+        } catch (SQLException notOurs) {
+            log.debug("passing over the server on port {} of {}: {}", file.port(), database, notOurs.getSQLState());
+            return false;
+        }
+    }
+
+    private static boolean bootedElsewhere(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "XSDB6".equals(sql.getSQLState())) {
+                return true;
+            }
+            for (SQLException next = t instanceof SQLException s ? s.getNextException() : null; next != null;
+                 next = next.getNextException()) {
+                if ("XSDB6".equals(next.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY.toMillis()); // the owner is between its boot and its server file
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreLockedException("interrupted while waiting for the process that owns the store", e);
+        }
+    }
+}
