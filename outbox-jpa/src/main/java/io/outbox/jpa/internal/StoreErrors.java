@@ -16,6 +16,9 @@ import java.util.Optional;
  * says what to do. Stateless.
  */
 public final class StoreErrors {
+    private static final java.util.regex.Pattern EXCEPTION_NAME =
+            java.util.regex.Pattern.compile("^\\s*(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error)\\s*:\\s*");
+
     private StoreErrors() {
     }
 
@@ -94,13 +97,16 @@ public final class StoreErrors {
         return all.toString();
     }
 
-    private static String firstLine(Throwable failure) {
+    static String firstLine(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        // Derby's network client puts the Java exception's name first ("java.net.ConnectException : Error
+        // connecting ..."); a user's line names what went wrong, not a class (migrate hostile-input campaign,
+        // seed 735025845509768842, once derbyclient was on the class path)
+        return EXCEPTION_NAME.matcher(newline < 0 ? message : message.substring(0, newline)).replaceFirst("").trim();
     }
 }

@@ -16,6 +16,9 @@ import java.util.Locale;
  * into the library's exceptions with a message that says what to do. Stateless.
  */
 public final class Connections {
+    private static final java.util.regex.Pattern EXCEPTION_NAME =
+            java.util.regex.Pattern.compile("^\\s*(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error)\\s*:\\s*");
+
     private Connections() {
     }
 
@@ -108,6 +111,8 @@ public final class Connections {
     private static String firstLine(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        // Derby's network client starts with the Java exception's name ("java.net.ConnectException : ..."),
+        // which no user's line may show (hostile-input campaign, seed 735025845509768842)
+        return EXCEPTION_NAME.matcher(newline < 0 ? message : message.substring(0, newline)).replaceFirst("").trim();
     }
 }

@@ -20,6 +20,16 @@ class OptionsTest {
         assertThat(run.out().strip()).isEqualTo("migration-tools " + System.getProperty("project.version"));
     }
 
+    // Regression (hostile-input campaign, seed 735025845509768842): once derbyclient was on the class
+    // path, a source on a Derby server nobody runs was refused with "java.net.ConnectException : ..."
+    @Test
+    void givenSourceOnADerbyServerNobodyRuns_whenMigrate_thenExit3InOneLineNamingNoJavaClass() {
+        CliRun run = CliRun.of("migrate", "--source", "jdbc:derby://127.0.0.1:1/x");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.errLines()).singleElement().asString().contains("cannot reach the source")
+                .contains("Connection refused").doesNotContain("Exception");
+    }
+
     @Test
     void givenBatchSizeZero_whenMigrate_thenOneLineNamingTheOptionAndExit2() {
         CliRun run = migrate("--batch-size", "0");
