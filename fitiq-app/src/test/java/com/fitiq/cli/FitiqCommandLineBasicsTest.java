@@ -1,7 +1,5 @@
 package com.fitiq.cli;
 
-import io.outbox.jpa.cli.Environment;
-import io.outbox.jpa.cli.Output;
 import io.outbox.jpa.support.cli.CommandLineBasicsContract;
 import org.junit.jupiter.api.Test;
 
@@ -9,19 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** fitiq-app's --version and --help, and how a quantity is shown. */
 class FitiqCommandLineBasicsTest extends CommandLineBasicsContract {
-    @Override
-    protected String appName() {
-        return "fitiq";
-    }
-
-    @Override
-    protected String envPrefix() {
-        return "FITIQ";
-    }
-
-    @Override
-    protected int run(String[] args, Environment environment, Output output) {
-        return Main.run(args, environment, output);
+    FitiqCommandLineBasicsTest() {
+        super("fitiq", "FITIQ", Main::run);
     }
 
     @Test

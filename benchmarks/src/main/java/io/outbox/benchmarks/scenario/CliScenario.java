@@ -8,6 +8,7 @@ import io.outbox.benchmarks.harness.Row;
 import io.outbox.benchmarks.harness.Stats;
 import io.outbox.benchmarks.harness.Summary;
 import io.outbox.benchmarks.harness.Trial;
+import io.outbox.benchmarks.store.StoreLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Scenario 7, cli: the apps' commands as a user runs them, {@code java -jar JAR --data-dir DIR
@@ -92,7 +91,7 @@ public final class CliScenario implements Scenario {
         } catch (IOException e) {
             throw new BenchmarkException("cli: " + e.getMessage(), e);
         } finally {
-            deleteTree(dir);
+            StoreLocations.deleteTree(dir);
         }
     }
 
@@ -177,19 +176,6 @@ public final class CliScenario implements Scenario {
             Files.copy(in, target);
         }
         return root;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            log.warn("could not delete {}: {}", dir, e.getMessage());
-        }
     }
 
     /** One app jar on its own store: {@code java -jar JAR --data-dir DIR --user bench ...}. */

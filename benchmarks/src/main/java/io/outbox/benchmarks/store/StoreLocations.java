@@ -88,7 +88,8 @@ public final class StoreLocations implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a directory and everything in it; a failure is logged, not thrown (it is clean-up). */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

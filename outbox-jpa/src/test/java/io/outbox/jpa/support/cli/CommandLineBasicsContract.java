@@ -22,19 +22,30 @@ public abstract class CommandLineBasicsContract {
     protected record Answer(int exitCode, String out, String err) {
     }
 
-    /** The app's short name: {@code fitiq} for {@code fitiq-app}. */
-    protected abstract String appName();
+    /** An app's {@code Main.run(args, environment, output)}. */
+    @FunctionalInterface
+    protected interface CommandLine {
+        int run(String[] args, Environment environment, Output output);
+    }
 
-    /** The prefix of the app's environment variables: {@code FITIQ}. */
-    protected abstract String envPrefix();
+    private final String appName;
+    private final String envPrefix;
+    private final CommandLine commandLine;
 
-    /** The app's {@code Main.run(args, environment, output)}. */
-    protected abstract int run(String[] args, Environment environment, Output output);
+    /**
+     * @param appName the app's short name: {@code fitiq} for {@code fitiq-app}
+     * @param envPrefix the prefix of the app's environment variables: {@code FITIQ}
+     */
+    protected CommandLineBasicsContract(String appName, String envPrefix, CommandLine commandLine) {
+        this.appName = appName;
+        this.envPrefix = envPrefix;
+        this.commandLine = commandLine;
+    }
 
     protected final Answer answer(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = run(args, new Environment(Map.of()), new Output(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = commandLine.run(args, new Environment(Map.of()), new Output(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         return new Answer(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -44,7 +55,7 @@ public abstract class CommandLineBasicsContract {
         Answer answer = answer("--version");
 
         assertThat(answer.exitCode()).isZero();
-        assertThat(answer.out().strip()).isEqualTo(appName() + "-app " + System.getProperty("project.version"));
+        assertThat(answer.out().strip()).isEqualTo(appName + "-app " + System.getProperty("project.version"));
     }
 
     @Test
@@ -53,8 +64,8 @@ public abstract class CommandLineBasicsContract {
 
         assertThat(answer.exitCode()).isZero();
         String help = answer.out().replaceAll("\\s+", " ");
-        assertThat(help).contains("(default: ~/." + appName() + ")")
-                .contains("default: env " + envPrefix() + "_USER")
+        assertThat(help).contains("(default: ~/." + appName + ")")
+                .contains("default: env " + envPrefix + "_USER")
                 .doesNotContain("<app>").doesNotContain("<APP>");
     }
 
