@@ -30,7 +30,7 @@ public final class SyncCommand implements Callable<Integer> {
     private final StopSignals signals;
 
     @Option(names = "--api", paramLabel = "URL", required = true, description = "Base URL of the API, e.g."
-            + " https://api.example.com (the token comes from <APP>_API_TOKEN).")
+            + " https://api.example.com (the token comes from ${sys:" + GlobalOptions.ENV_PREFIX + "}_API_TOKEN).")
     String api;
 
     @ArgGroup(exclusive = true)
@@ -124,17 +124,24 @@ public final class SyncCommand implements Callable<Integer> {
         return failed == 0 && pending == 0 ? ExitCodes.DONE : ExitCodes.UNDONE;
     }
 
+    /** The API's base, checked as the HTTP client will check it, so a bad one is bad input (exit 2), not exit 3. */
     private URI apiUri() {
+        URI uri;
         try {
-            URI uri = URI.create(api);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not http");
-            }
-            return uri;
+            uri = URI.create(api);
         } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new BadInputException("--api '" + Output.shorten(api) + "' is not an http(s) URL; use e.g."
                     + " https://api.example.com");
         }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            // a password in the URL would end up in logs and messages; the token comes from the environment
+            throw new BadInputException("--api '" + Output.shorten(api) + "' has a user, query or fragment; give the"
+                    + " base URL alone, e.g. https://api.example.com (the token comes from the environment)");
+        }
+        return uri;
     }
 
     private String token() {

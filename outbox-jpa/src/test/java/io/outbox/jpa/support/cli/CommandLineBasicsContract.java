@@ -3,10 +3,12 @@ package io.outbox.jpa.support.cli;
 import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.Output;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -43,9 +45,13 @@ public abstract class CommandLineBasicsContract {
     }
 
     protected final Answer answer(String... args) {
+        return answer(Map.of(), args);
+    }
+
+    protected final Answer answer(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = commandLine.run(args, new Environment(Map.of()), new Output(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = commandLine.run(args, new Environment(environment), new Output(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         return new Answer(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -67,6 +73,24 @@ public abstract class CommandLineBasicsContract {
         assertThat(help).contains("(default: ~/." + appName + ")")
                 .contains("default: env " + envPrefix + "_USER")
                 .doesNotContain("<app>").doesNotContain("<APP>");
+    }
+
+    // Regression: an API URL with user info, a query or a fragment passed the option check and was
+    // refused only by the HTTP client, as a store failure (exit 3), after the store was opened
+    @Test
+    void givenApiUrlWithUserQueryOrFragment_whenSync_thenExit2InOneLineNamingApiAndNoStoreMade(@TempDir Path dir) {
+        Path data = dir.resolve("data");
+        for (String api : new String[] {"https://alice:secret@api.example.com", "https://api.example.com/?x=1",
+                "https://api.example.com/#top"}) {
+            Answer answer = answer(Map.of(envPrefix + "_API_TOKEN", "t0ken"), "--data-dir", data.toString(),
+                    "--user", "alice", "sync", "--api", api, "--until-idle");
+
+            assertThat(answer.exitCode()).as(api).isEqualTo(2);
+            assertThat(answer.err().lines()).as(api).singleElement().asString().contains("--api")
+                    .contains("e.g. https://api.example.com");
+            assertThat(answer.out()).as(api).isEmpty();
+        }
+        assertThat(data).as("refused before the store was opened").doesNotExist();
     }
 
     @Test
