@@ -119,12 +119,20 @@ public final class RemoteApi {
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
+    /**
+     * Whether {@code uri} can be an API base: http or https with a host and no user info, query or
+     * fragment (a password in the URL would reach logs; the token travels in a header).
+     */
+    public static boolean isUsableBase(URI uri) {
+        boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+        return http && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
+                && uri.getRawFragment() == null;
+    }
+
     /** The base without a trailing slash, so {@code base + path} is the request URI. */
     private static URI checkedBase(URI uri) {
         Objects.requireNonNull(uri, "baseUri");
-        boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-        if (!http || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null) {
+        if (!isUsableBase(uri)) {
             throw new InvalidConfigurationException(
                     "the API base must be an http or https URI with a host and no user info, query or fragment");
         }

@@ -124,7 +124,7 @@ public final class SyncCommand implements Callable<Integer> {
         return failed == 0 && pending == 0 ? ExitCodes.DONE : ExitCodes.UNDONE;
     }
 
-    /** The API's base, checked as the HTTP client will check it, so a bad one is bad input (exit 2), not exit 3. */
+    /** The API's base, checked by the HTTP client's own rule, so a bad one is bad input (exit 2), not exit 3. */
     private URI apiUri() {
         URI uri;
         try {
@@ -136,8 +136,8 @@ public final class SyncCommand implements Callable<Integer> {
             throw new BadInputException("--api '" + Output.shorten(api) + "' is not an http(s) URL; use e.g."
                     + " https://api.example.com");
         }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            // a password in the URL would end up in logs and messages; the token comes from the environment
+        if (!RemoteApi.isUsableBase(uri)) {
+            // the rest of the client's rule: no user info, query or fragment
             throw new BadInputException("--api '" + Output.shorten(api) + "' has a user, query or fragment; give the"
                     + " base URL alone, e.g. https://api.example.com (the token comes from the environment)");
         }

@@ -78,19 +78,9 @@ public final class SharedDerby {
         }
     }
 
+    /** Another JVM has the store booted: the store's own translation of Derby's XSDB6. */
     private static boolean bootedElsewhere(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "XSDB6".equals(sql.getSQLState())) {
-                return true;
-            }
-            for (SQLException next = t instanceof SQLException s ? s.getNextException() : null; next != null;
-                 next = next.getNextException()) {
-                if ("XSDB6".equals(next.getSQLState())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return StoreErrors.translate(e, "") instanceof StoreLockedException;
     }
 
     private static void pause() {
