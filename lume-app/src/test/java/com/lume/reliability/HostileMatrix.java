@@ -317,7 +317,8 @@ final class HostileMatrix {
         return (slot, kind, value) -> {
             String text = new String(value, StandardCharsets.UTF_8);
             boolean refused = switch (kind) {
-                case EMPTY, HUGE -> true;
+                // bytes that are not UTF-8 are refused in every argument before parsing (docs/cli.md)
+                case EMPTY, HUGE, NON_UTF8 -> true;
                 case PATH_LIKE -> text.startsWith("/");
                 default -> false;
             };
