@@ -17,7 +17,8 @@ final class Housekeeping {
     private final OutboxRepository repository;
     private final ProcessorConfig config;
     private final OutboxListener listener;
-    private boolean recoverOrphans;
+    private final boolean exclusiveStore;
+    private volatile boolean recoverOrphans;
     private Instant nextLeaseCheck = Instant.MIN;
     private Instant nextCleanup = Instant.MIN;
 
@@ -25,7 +26,18 @@ final class Housekeeping {
         this.repository = repository;
         this.config = config;
         this.listener = listener;
+        this.exclusiveStore = exclusiveStore;
         this.recoverOrphans = exclusiveStore;
+    }
+
+    /**
+     * After a store failure, an exclusive store's processing events are this processor's own
+     * whose outcome could not be written (the store went away between delivery and record): they
+     * come back at the next batch instead of at the end of their lease. Delivering one again is
+     * safe, as every first delivery is (the request carries the event's idempotency key).
+     */
+    void storeFailed() {
+        recoverOrphans = exclusiveStore;
     }
 
     void runDue(Instant now) {

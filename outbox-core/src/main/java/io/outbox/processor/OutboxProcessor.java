@@ -256,6 +256,7 @@ public final class OutboxProcessor implements AutoCloseable {
 
     private Duration storeFailed(OutboxException e) {
         storeFailures++;
+        housekeeping.storeFailed();
         if (storeFailures == 1) {
             log.error("outbox store failed; retrying with backoff until it answers: {}", e.getMessage(), e);
             listener.storeFailed(e);

@@ -34,6 +34,8 @@ final class Ledger {
     private final Map<String, Map<String, Integer>> creates = new LinkedHashMap<>();
     private final Map<String, Answer> remembered = new HashMap<>();
     private final List<JournalEntry> journal = new ArrayList<>();
+    /** When the backend first acted on each key, by its clock. */
+    private final Map<String, java.time.Instant> actedAt = new HashMap<>();
 
     Ledger(Map<String, Function<Map<String, Object>, Optional<String>>> validators, Clock clock) {
         this.validators = Map.copyOf(validators);
@@ -74,6 +76,10 @@ final class Ledger {
     /** Notes a request answered without acting or dropped before it ({@code status} empty). */
     synchronized void record(Incoming in, OptionalInt status, Optional<FaultKind> fault) {
         record(in, status, false, false, fault);
+    }
+
+    synchronized Optional<java.time.Instant> actedAt(String key) {
+        return Optional.ofNullable(actedAt.get(key));
     }
 
     synchronized List<JournalEntry> journal() {
@@ -189,5 +195,8 @@ final class Ledger {
 
     private void record(Incoming in, OptionalInt status, boolean acted, boolean replay, Optional<FaultKind> fault) {
         journal.add(new JournalEntry(in.method(), in.path(), in.key(), status, acted, replay, fault));
+        if (acted && !replay) {
+            in.key().ifPresent(key -> actedAt.putIfAbsent(key, clock.instant()));
+        }
     }
 }

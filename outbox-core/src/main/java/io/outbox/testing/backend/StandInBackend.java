@@ -92,6 +92,11 @@ public final class StandInBackend implements AutoCloseable {
         server.createContext("/", new StandInHandler(token, ledger, new FaultDice(plan, seed), plan.slowDelay()));
     }
 
+    /** When the backend first acted on the idempotency key, by its clock; empty while it has not. */
+    public Optional<java.time.Instant> actedAt(String idempotencyKey) {
+        return ledger.actedAt(idempotencyKey);
+    }
+
     /** Every request received so far, in the order they were decided. */
     public List<JournalEntry> journal() {
         return ledger.journal();
