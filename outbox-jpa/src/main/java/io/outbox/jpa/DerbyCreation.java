@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -36,32 +37,27 @@ public final class DerbyCreation {
 
     /** Creates the database {@code url} names, atomically, when the URL asks for it and it does not exist yet. */
     public static void createAtomically(String url) {
-        if (!url.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || url.startsWith("//", PREFIX.length())) {
-            return;
-        }
+        createAtomically(url, null, null);
+    }
+
+    /** As {@link #createAtomically(String)}, logging in as {@code user} (Derby authentication on). */
+    public static void createAtomically(String url, String user, String password) {
+        Optional<Path> database = onDisk(url);
         int semicolon = url.indexOf(';');
-        String path = semicolon < 0 ? url.substring(PREFIX.length()) : url.substring(PREFIX.length(), semicolon);
         String attributes = semicolon < 0 ? "" : url.substring(semicolon);
-        if (path.isEmpty() || path.contains(":") || !attributes.toLowerCase(Locale.ROOT).contains(";create=true")) {
+        if (database.isEmpty() || !attributes.toLowerCase(Locale.ROOT).contains(";create=true")) {
             return; // memory: and other subprotocols, or a database that must exist already
         }
-        Path target = Path.of(path).toAbsolutePath();
+        Path target = database.get();
         if (Files.exists(target) || target.getParent() == null) {
             return;
         }
-        try {
-            Files.createDirectories(target.getParent());
-        } catch (IOException | RuntimeException e) {
-            // Left to Derby, a path under a plain file made it create a database named "null" in the
-            // working directory (found by the migrate hostile-input campaign, seed 5640795262225647969).
-            throw new StoreUnavailableException("cannot create the Derby store " + target + ": its folder "
-                    + target.getParent() + " cannot be made (" + e.getMessage() + "); name a directory path", e);
-        }
+        makeFolder(target);
         Path creating = target.resolveSibling(target.getFileName() + ".creating-" + UUID.randomUUID());
         try {
             String temporary = PREFIX + creating + attributes;
-            DriverManager.getConnection(temporary).close();
-            shutDown(PREFIX + creating);
+            DriverManager.getConnection(temporary, user, password).close();
+            shutDown(PREFIX + creating, user, password);
             Files.move(creating, target, StandardCopyOption.ATOMIC_MOVE);
             log.debug("created the Derby database {}", target);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException another) {
@@ -73,9 +69,40 @@ public final class DerbyCreation {
         }
     }
 
-    private static void shutDown(String database) throws SQLException {
+    /**
+     * The absolute path of the database an embedded URL names on disk; empty for other URLs
+     * ({@code memory:} and other subprotocols, the network client's {@code //host}).
+     */
+    public static Optional<Path> onDisk(String url) {
+        if (!url.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) || url.startsWith("//", PREFIX.length())) {
+            return Optional.empty();
+        }
+        int semicolon = url.indexOf(';');
+        String path = semicolon < 0 ? url.substring(PREFIX.length()) : url.substring(PREFIX.length(), semicolon);
+        if (path.isEmpty() || path.contains(":")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(path).toAbsolutePath());
+    }
+
+    /** Makes the folder that holds {@code target}, or fails with a clear line. */
+    public static void makeFolder(Path target) {
+        if (target.getParent() == null) {
+            return;
+        }
         try {
-            DriverManager.getConnection(database + ";shutdown=true").close();
+            Files.createDirectories(target.getParent());
+        } catch (IOException | RuntimeException e) {
+            // Left to Derby, a path under a plain file made it create a database named "null" in the
+            // working directory (found by the migrate hostile-input campaign, seed 5640795262225647969).
+            throw new StoreUnavailableException("cannot create the Derby store " + target + ": its folder "
+                    + target.getParent() + " cannot be made (" + e.getMessage() + "); name a directory path", e);
+        }
+    }
+
+    private static void shutDown(String database, String user, String password) throws SQLException {
+        try {
+            DriverManager.getConnection(database + ";shutdown=true", user, password).close();
         } catch (SQLException expected) {
             if (!"08006".equals(expected.getSQLState())) {
                 throw expected;

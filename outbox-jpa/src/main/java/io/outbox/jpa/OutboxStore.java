@@ -2,11 +2,16 @@ package io.outbox.jpa;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.outbox.StoreUnavailableException;
+import io.outbox.jpa.internal.DerbyServer;
+import io.outbox.jpa.internal.DerbyWakeUps;
 import io.outbox.jpa.internal.JpaOutboxRepository;
 import io.outbox.jpa.internal.Migrations;
 import io.outbox.jpa.internal.PersistenceUnit;
 import io.outbox.jpa.internal.PgWakeUps;
 import io.outbox.jpa.internal.Pools;
+import io.outbox.jpa.internal.ProcessingLock;
+import io.outbox.jpa.internal.SharedDerbySource;
+import io.outbox.jpa.internal.StoreCredential;
 import io.outbox.jpa.internal.StoreErrors;
 import io.outbox.jpa.internal.Transactions;
 import io.outbox.repository.OutboxRepository;
@@ -18,7 +23,9 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,10 +41,14 @@ public final class OutboxStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxStore.class);
     /** Open stores per embedded database in this JVM: Derby is shut down when the last one closes. */
     private static final ConcurrentHashMap<String, Integer> OPEN_DERBY = new ConcurrentHashMap<>();
+    /** How long to wait for a process that has an embedded store booted to serve it. */
+    private static final Duration OWNER_PATIENCE = Duration.ofSeconds(5);
 
     private final StoreConfig config;
     private final Dialect dialect;
     private final HikariDataSource pool;
+    /** The shared embedded store's route (SharedStores), else null. */
+    private final SharedDerbySource shared;
     private final EntityManagerFactory factory;
     private final JpaOutboxRepository repository;
     private final UnitOfWork unitOfWork;
@@ -47,11 +58,13 @@ public final class OutboxStore implements AutoCloseable {
     /** One channel per database schema: stores of other schemas on the same server are not woken. */
     private final String channel;
     private PgWakeUps wakeUps;
+    private DerbyWakeUps derbyWakeUps;
     private boolean closed;
 
-    private OutboxStore(StoreConfig config, Dialect dialect, HikariDataSource pool, EntityManagerFactory factory,
-                        String storeId) {
+    private OutboxStore(StoreConfig config, Dialect dialect, HikariDataSource pool, SharedDerbySource shared,
+                        EntityManagerFactory factory, String storeId) {
         this.config = config;
+        this.shared = shared;
         this.storeId = storeId;
         this.dialect = dialect;
         this.pool = pool;
@@ -68,28 +81,60 @@ public final class OutboxStore implements AutoCloseable {
         Dialect dialect = Dialect.of(config.jdbcUrl()).orElseThrow(() -> new StoreUnavailableException(
                 "no supported JDBC driver accepts '" + store + "'; accepted: jdbc:derby:DIR or "
                         + "jdbc:postgresql://HOST:PORT/DB", null));
+        Optional<Path> sharedDatabase = SharedStores.enabled() ? DerbyCreation.onDisk(config.jdbcUrl())
+                : Optional.empty();
+        SharedDerbySource shared = null;
         if (dialect == Dialect.DERBY) {
             keepDerbyLogBesideStore(config.jdbcUrl());
-            DerbyCreation.createAtomically(config.jdbcUrl());
+            if (sharedDatabase.isPresent()) {
+                shared = sharedSource(config.jdbcUrl(), sharedDatabase.get());
+            } else {
+                DerbyCreation.createAtomically(config.jdbcUrl());
+            }
         }
         String storeId = java.util.UUID.randomUUID().toString();
         HikariDataSource pool;
         try {
-            pool = Pools.open(config, dialect, storeId);
+            pool = shared == null ? Pools.open(config, dialect, storeId) : Pools.open(config, shared);
         } catch (RuntimeException e) {
+            releaseShared(shared);
             throw StoreErrors.translate(e, store);
         }
         try {
             Migrations.apply(pool, dialect, config.allMigrations(), store);
             EntityManagerFactory factory = PersistenceUnit.create(pool, dialect, config.entityClasses());
-            if (dialect == Dialect.DERBY) {
+            if (dialect == Dialect.DERBY && shared == null) {
                 OPEN_DERBY.merge(derbyDatabase(config.jdbcUrl()), 1, Integer::sum);
             }
-            log.debug("opened outbox store {}", store);
-            return new OutboxStore(config, dialect, pool, factory, storeId);
+            log.debug("opened outbox store {}{}", store, shared == null ? "" : shared.owner()
+                    ? " (this process serves it)" : " (through the process that serves it)");
+            return new OutboxStore(config, dialect, pool, shared, factory, storeId);
         } catch (RuntimeException e) {
             pool.close();
+            releaseShared(shared);
             throw StoreErrors.translate(e, store);
+        }
+    }
+
+    /**
+     * The route to a shared embedded store: its credential (made with the store), the store
+     * created whole when new, and the process that serves it found, or this one made its owner.
+     */
+    private static SharedDerbySource sharedSource(String url, Path database) {
+        DerbyCreation.makeFolder(database);
+        StoreCredential credential = StoreCredential.loadOrCreate(database);
+        DerbyServer.allow(credential);
+        DerbyCreation.createAtomically(url, credential.user(), credential.password());
+        try {
+            return SharedDerbySource.acquire(database, credential, OWNER_PATIENCE);
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e, url);
+        }
+    }
+
+    private static void releaseShared(SharedDerbySource shared) {
+        if (shared != null) {
+            shared.release();
         }
     }
 
@@ -105,9 +150,36 @@ public final class OutboxStore implements AutoCloseable {
         return dialect;
     }
 
-    /** True for an embedded store, which only this process can have open. */
+    /**
+     * True for an embedded store, which has one processor at a time: the holder of
+     * {@link #lockProcessing}. Events it finds processing at its start were left by a processor
+     * that is gone.
+     */
     public boolean exclusive() {
         return dialect.embedded();
+    }
+
+    /**
+     * On an embedded store on disk, makes this process its one processor until closed, or fails
+     * at once with a {@link io.outbox.StoreLockedException} naming the process that is; {@code what}
+     * names the processor in that message ("a sync"). Stores shared through a server (PostgreSQL)
+     * share the work through claims instead, and in-memory stores are this JVM's alone: for them
+     * it holds nothing.
+     */
+    public Held lockProcessing(String what) {
+        if (dialect != Dialect.DERBY) {
+            return () -> { };
+        }
+        Optional<Path> database = shared != null ? Optional.of(shared.database())
+                : DerbyCreation.onDisk(config.jdbcUrl());
+        return database.<Held>map(d -> ProcessingLock.take(d, what)::close).orElse(() -> { });
+    }
+
+    /** Something held until closed; closing does not fail. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The pool, for tools that need plain JDBC on the same store (benchmark baselines, migration). */
@@ -132,12 +204,32 @@ public final class OutboxStore implements AutoCloseable {
             config.password().ifPresent(p -> credentials.setProperty("password", p));
             wakeUps = new PgWakeUps(config.jdbcUrl(), credentials, channel, storeId, this::notifyListeners);
         }
+        if (shared != null && derbyWakeUps == null) {
+            derbyWakeUps = new DerbyWakeUps(shared, this::notifyListeners);
+        }
         return () -> commitListeners.remove(listener);
     }
 
-    /** Whether the cross-process wake-up is connected (PostgreSQL only). */
+    /** Whether the cross-process wake-up is connected (PostgreSQL, and shared embedded stores). */
     public synchronized boolean listeningForOtherProcesses() {
-        return wakeUps != null && wakeUps.listening();
+        return wakeUps != null && wakeUps.listening() || derbyWakeUps != null && derbyWakeUps.listening();
+    }
+
+    /**
+     * Declares that this process copes with losing its connections when the process that serves
+     * the shared embedded store ends (it works on through the next owner, as a watching sync
+     * does), so that process need not wait for this one before it goes. Other clients keep the
+     * owner until they close. No effect on other stores.
+     */
+    public void letOwnerLeave() {
+        if (shared != null) {
+            shared.letOwnerLeave();
+        }
+    }
+
+    /** Whether this process serves a shared embedded store to the app's other processes (SharedStores). */
+    public boolean servesOtherProcesses() {
+        return shared != null && shared.owner();
     }
 
     /**
@@ -164,9 +256,14 @@ public final class OutboxStore implements AutoCloseable {
         if (wakeUps != null) {
             wakeUps.close();
         }
+        if (derbyWakeUps != null) {
+            derbyWakeUps.close();
+        }
         factory.close();
         pool.close();
-        if (dialect == Dialect.DERBY) {
+        if (shared != null) {
+            releaseShared(shared);
+        } else if (dialect == Dialect.DERBY) {
             String database = derbyDatabase(config.jdbcUrl());
             if (OPEN_DERBY.merge(database, -1, Integer::sum) <= 0) {
                 OPEN_DERBY.remove(database);

@@ -60,7 +60,8 @@ public final class DemoSync {
         };
         long start = System.nanoTime();
         OutboxStatistics stats;
-        try (OutboxProcessor processor = OutboxProcessor.builder(store.repository())
+        try (OutboxStore.Held onlySync = store.lockProcessing("a sync");
+             OutboxProcessor processor = OutboxProcessor.builder(store.repository())
                 .handlers(app.handlers(store, api)).clock(clock).forUser(user).exclusiveStore(store.exclusive())
                 .listener(counting).config(ProcessorConfig.builder().batchSize(20).concurrency(4)
                         .maxAttemptsOverride(DEMO_MAX_ATTEMPTS)

@@ -83,10 +83,14 @@ public final class SyncCommand implements Callable<Integer> {
         String token = token();
         ProcessorConfig config = config();
         OutboxStore store = session.store();
+        if (mode.watch) {
+            store.letOwnerLeave(); // it works on through the next owner of a shared store, so none waits for it
+        }
         session.app().checkReadyToSync(store);
         RemoteApi remote = RemoteApi.builder(apiUri, token).requestTimeout(requestTimeout).build();
         SyncProgress progress = new SyncProgress(output, System.console() != null);
-        try (OutboxProcessor processor = OutboxProcessor.builder(store.repository())
+        try (OutboxStore.Held onlySync = store.lockProcessing("a sync");
+             OutboxProcessor processor = OutboxProcessor.builder(store.repository())
                 .handlers(session.app().handlers(store, remote)).config(config).clock(session.clock())
                 .forUser(user).exclusiveStore(store.exclusive()).listener(progress).build();
              AutoCloseable wakeUps = store.onEventsCommitted(processor::trigger)) {

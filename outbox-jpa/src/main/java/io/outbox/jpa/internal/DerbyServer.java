@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 public final class DerbyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DerbyServer.class);
-    private static final String LOOPBACK = "127.0.0.1";
+    static final String LOOPBACK = "127.0.0.1";
     private static final Duration STARTING = Duration.ofSeconds(10);
     private static final int PORT_ATTEMPTS = 5;
 

@@ -38,4 +38,22 @@ public final class Pools {
         }
         return new HikariDataSource(hikari);
     }
+
+    /**
+     * A pool over a shared embedded store's route: connections lost with the owner are dropped
+     * (Derby's client says 08006), and new ones go to wherever the store is served then.
+     */
+    public static HikariDataSource open(StoreConfig config, SharedDerbySource source) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("outbox-" + UUID.randomUUID().toString().substring(0, 8));
+        hikari.setDataSource(source);
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        // a take-over waits for the old owner's shutdown and boots the store: longer than a login
+        hikari.setConnectionTimeout(60_000);
+        hikari.setValidationTimeout(2_000);
+        hikari.setInitializationFailTimeout(1);
+        hikari.setAutoCommit(true);
+        return new HikariDataSource(hikari);
+    }
 }

@@ -28,8 +28,8 @@ public final class SharedDerby {
     private SharedDerby() {
     }
 
-    /** Where connections to the store go, and whether this process owns it. */
-    public record Route(String url, boolean owner) {
+    /** Where connections to the store go, and whether this process owns it; a client's port. */
+    public record Route(String url, boolean owner, int port) {
     }
 
     /**
@@ -43,11 +43,11 @@ public final class SharedDerby {
         while (true) {
             Optional<ServerFile> file = ServerFile.read(database).filter(f -> f.pid() != self);
             if (file.isPresent() && accepts(file.get(), database, credential)) {
-                return new Route(DerbyServer.clientUrl(file.get(), database), false);
+                return new Route(DerbyServer.clientUrl(file.get(), database), false, file.get().port());
             }
             String embedded = "jdbc:derby:" + database;
             try (Connection boot = DriverManager.getConnection(embedded, credential.user(), credential.password())) {
-                return new Route(embedded, true);
+                return new Route(embedded, true, 0);
             } catch (SQLException e) {
                 if (bootedElsewhere(e) && System.nanoTime() > deadline) {
                     throw new StoreLockedException("the store " + database + " is open in another process that does"
@@ -64,7 +64,7 @@ public final class SharedDerby {
     /** Whether the server the file names lets us in with the store's credential. */
     static boolean accepts(ServerFile file, Path database, StoreCredential credential) {
         BasicClientDataSource source = new BasicClientDataSource();
-        source.setServerName("127.0.0.1");
+        source.setServerName(DerbyServer.LOOPBACK);
         source.setPortNumber(file.port());
         source.setDatabaseName(database.toAbsolutePath().toString());
         source.setUser(credential.user());
