@@ -11,6 +11,7 @@ import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxApp;
 import io.outbox.jpa.cli.Output;
 import io.outbox.jpa.cli.Session;
+import io.outbox.jpa.SharedStores;
 
 import java.time.Clock;
 
@@ -20,6 +21,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // this process serves its embedded store to the app's other processes, or reaches it through the one that does
+        SharedStores.enable();
         System.exit(run(args, Environment.system(), Output.system()));
     }
 
