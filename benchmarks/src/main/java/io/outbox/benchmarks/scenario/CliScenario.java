@@ -9,6 +9,7 @@ import io.outbox.benchmarks.harness.Stats;
 import io.outbox.benchmarks.harness.Summary;
 import io.outbox.benchmarks.harness.Trial;
 import io.outbox.benchmarks.store.StoreLocations;
+import io.outbox.testing.backend.StandInBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +37,11 @@ import java.util.concurrent.TimeUnit;
  * from a directory holding only that class, timed in the same run. Every command, the floor
  * included, runs once untimed and then {@code 7} times (31 in full mode), the commands taking
  * turns so a noisy neighbour hits them alike. Every run must exit 0, else the scenario fails
- * quoting its stderr. It needs no PostgreSQL and runs once whatever {@code --stores} says.
+ * quoting its stderr. Then the same round again while a {@code sync --watch} of each app serves
+ * its store (issue 16: the commands reach it through Derby's network server, without booting
+ * Derby, and their changes are delivered to a stand-in API in this JVM as they come); those rows
+ * end in "(sync --watch serving)". It needs no PostgreSQL and runs once whatever {@code --stores}
+ * says.
  * Runs on the caller's thread.
  */
 public final class CliScenario implements Scenario {
@@ -42,6 +49,9 @@ public final class CliScenario implements Scenario {
     /** How to build the jars this scenario runs, for the message when one is missing. */
     public static final String BUILD_COMMAND = "./mvnw -B -q -pl benchmarks,fitiq-app,lume-app -am package -DskipTests";
     private static final String USER = "bench";
+    private static final String TOKEN = "bench-token";
+    private static final String SERVED = " (sync --watch serving)";
+    private static final long SERVING_TIMEOUT_SECONDS = 120;
     private static final int QUICK_RUNS = 7;
     private static final int FULL_RUNS = 31;
     private static final long TIMEOUT_MINUTES = 5;
@@ -87,7 +97,15 @@ public final class CliScenario implements Scenario {
                     timed.size(), runs, names(timed));
             List<Summary> figures = new Repetitions(1, runs).interleaved("cli",
                     timed.stream().map(c -> (Trial) c::timedRun).toList());
-            return rows(timed, figures, fitiqJar, lumeJar, java);
+            List<Row> rows = new ArrayList<>(rows(timed, figures, fitiqJar, lumeJar, java, ""));
+            log.info("cli: again, while a sync --watch of each app serves its store and delivers to a stand-in API");
+            try (StandInBackend backend = StandInBackend.start(StandInBackend.Options.withToken(TOKEN));
+                 Serving fitiqSync = fitiq.serve(backend); Serving lumeSync = lume.serve(backend)) {
+                List<Summary> served = new Repetitions(1, runs).interleaved("cli served",
+                        timed.stream().map(c -> (Trial) c::timedRun).toList());
+                rows.addAll(rows(timed, served, fitiqJar, lumeJar, java, SERVED).subList(1, timed.size()));
+            }
+            return rows;
         } catch (IOException e) {
             throw new BenchmarkException("cli: " + e.getMessage(), e);
         } finally {
@@ -125,7 +143,8 @@ public final class CliScenario implements Scenario {
         }
     }
 
-    private List<Row> rows(List<Command> timed, List<Summary> figures, Path fitiqJar, Path lumeJar, Path java) {
+    private List<Row> rows(List<Command> timed, List<Summary> figures, Path fitiqJar, Path lumeJar, Path java,
+                           String suffix) {
         Summary floor = figures.get(0);
         double floorP90 = Stats.percentile(floor.samples(), 90);
         List<Row> rows = new ArrayList<>();
@@ -134,8 +153,8 @@ public final class CliScenario implements Scenario {
                         + ", " + floor.samples().size() + " runs"));
         for (int i = 1; i < timed.size(); i++) {
             Summary command = figures.get(i);
-            Row row = new Row(name(), "derby", timed.get(i).label(), "ms", Optional.of(command), Optional.of(floor),
-                    Optional.empty(), "");
+            Row row = new Row(name(), "derby", timed.get(i).label() + suffix, "ms", Optional.of(command),
+                    Optional.of(floor), Optional.empty(), "");
             String note = "p90 " + Format.number(Stats.percentile(command.samples(), 90)) + " ms (floor p90 "
                     + Format.number(floorP90) + ")";
             if (i == 1) {
@@ -180,6 +199,46 @@ public final class CliScenario implements Scenario {
 
     /** One app jar on its own store: {@code java -jar JAR --data-dir DIR --user bench ...}. */
     private record App(Path workDir, Path java, Path jar, Path dataDir, String name) {
+        /** Starts {@code sync --watch} against {@code backend} and waits until it serves the store. */
+        Serving serve(StandInBackend backend) throws IOException {
+            List<String> line = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(), "--data-dir",
+                    dataDir.toString(), "--user", USER, "sync", "--api", backend.baseUri().toString(), "--watch"));
+            ProcessBuilder builder = new ProcessBuilder(line).directory(workDir.toFile())
+                    .redirectOutput(workDir.resolve(name + "-sync.out").toFile())
+                    .redirectError(workDir.resolve(name + "-sync.err").toFile());
+            JVM_FLAG_VARIABLES.forEach(builder.environment()::remove);
+            builder.environment().put(name.replace("-app", "").toUpperCase(Locale.ROOT) + "_API_TOKEN", TOKEN);
+            Process process = builder.start();
+            Serving serving = new Serving(process);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVING_TIMEOUT_SECONDS);
+            while (!servedBy(dataDir.resolve("store"), process.pid())) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    serving.close();
+                    throw new BenchmarkException("cli: " + name + " sync --watch did not serve its store within "
+                            + SERVING_TIMEOUT_SECONDS + " s; stderr: " + Command.read(workDir.resolve(name + "-sync.err")));
+                }
+                try {
+                    Thread.sleep(50); // another process's start-up: nothing here to be woken by
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    serving.close();
+                    throw new BenchmarkException("cli: interrupted waiting for " + name + " sync --watch", e);
+                }
+            }
+            return serving;
+        }
+
+        /** Whether the store's server file names {@code pid} (a properties file: port, pid, instance). */
+        private static boolean servedBy(Path database, long pid) {
+            Properties file = new Properties();
+            try (InputStream in = Files.newInputStream(database.resolveSibling("store.server"))) {
+                file.load(in);
+                return Long.toString(pid).equals(file.getProperty("pid"));
+            } catch (IOException notYet) {
+                return false;
+            }
+        }
+
         Command command(String... words) {
             List<String> line = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(), "--data-dir",
                     dataDir.toString(), "--user", USER));
@@ -249,5 +308,21 @@ public final class CliScenario implements Scenario {
     }
 
     private record Result(double millis, String stdout) {
+    }
+
+    /** A running {@code sync --watch}; closing stops it as Ctrl-C would and waits for it. */
+    private record Serving(Process process) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
     }
 }
