@@ -25,7 +25,8 @@ public final class Pools {
         config.user().ifPresent(hikari::setUsername);
         config.password().ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        // One connection at start (a command mostly needs one); more are opened when asked for.
+        hikari.setMinimumIdle(1);
         // Creating an embedded database on a busy machine can take longer than a network login should.
         hikari.setConnectionTimeout(dialect == Dialect.DERBY ? 60_000 : 5_000);
         hikari.setValidationTimeout(2_000);
@@ -48,7 +49,7 @@ public final class Pools {
         hikari.setPoolName("outbox-" + UUID.randomUUID().toString().substring(0, 8));
         hikari.setDataSource(source);
         hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setMinimumIdle(1);
         // a take-over waits for the old owner's shutdown and boots the store: longer than a login
         hikari.setConnectionTimeout(60_000);
         hikari.setValidationTimeout(2_000);
