@@ -15,8 +15,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -40,9 +44,10 @@ final class CurrentSchema {
     }
 
     static boolean isCurrent(DataSource dataSource, Dialect dialect, Iterable<MigrationSet> sets) {
+        Map<String, List<String>> listings = new HashMap<>(); // a fat jar's 17,000 names, read once for all sets
         try (Connection connection = dataSource.getConnection()) {
             for (MigrationSet set : sets) {
-                if (!applied(connection, set).equals(known(set, dialect))) {
+                if (!applied(connection, set).equals(known(set, dialect, listings))) {
                     return false;
                 }
             }
@@ -79,13 +84,17 @@ final class CurrentSchema {
 
     /** The versions of the set's SQL migrations for this store, and of its Java migrations. */
     static Set<String> known(MigrationSet set, Dialect dialect) {
+        return known(set, dialect, new HashMap<>());
+    }
+
+    private static Set<String> known(MigrationSet set, Dialect dialect, Map<String, List<String>> listings) {
         Set<String> versions = new HashSet<>();
         set.javaMigrations().forEach(m -> versions.add(normal(m.getVersion().getVersion())));
         String folder = set.root() + "/" + dialect.folder();
         try {
             Enumeration<URL> locations = CurrentSchema.class.getClassLoader().getResources(folder);
             while (locations.hasMoreElements()) {
-                for (String name : names(locations.nextElement(), folder)) {
+                for (String name : names(locations.nextElement(), folder, listings)) {
                     Matcher migration = SQL_MIGRATION.matcher(name);
                     if (migration.matches()) {
                         versions.add(normal(migration.group(1)));
@@ -98,16 +107,25 @@ final class CurrentSchema {
         return versions;
     }
 
-    /** The file names directly in a classpath folder, in a jar or on disk. */
-    private static Set<String> names(URL location, String folder) throws IOException {
+    /** The file names directly in a classpath folder, in a jar (its entries listed once into {@code listings}) or on disk. */
+    private static Set<String> names(URL location, String folder, Map<String, List<String>> listings)
+            throws IOException {
         Set<String> names = new HashSet<>();
         if ("jar".equals(location.getProtocol())) {
             JarURLConnection connection = (JarURLConnection) location.openConnection();
             connection.setUseCaches(true); // the JVM's own open copy of the jar, not a second read
-            JarFile jar = connection.getJarFile();
+            String jarUrl = connection.getJarFileURL().toString();
+            List<String> entries = listings.get(jarUrl);
+            if (entries == null) {
+                entries = new ArrayList<>();
+                JarFile jar = connection.getJarFile();
+                for (Enumeration<JarEntry> all = jar.entries(); all.hasMoreElements(); ) {
+                    entries.add(all.nextElement().getName());
+                }
+                listings.put(jarUrl, entries);
+            }
             String prefix = folder + "/";
-            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                String entry = entries.nextElement().getName();
+            for (String entry : entries) {
                 if (entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0) {
                     names.add(entry.substring(prefix.length()));
                 }
