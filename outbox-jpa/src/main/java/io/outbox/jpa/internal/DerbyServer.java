@@ -133,6 +133,11 @@ public final class DerbyServer implements AutoCloseable {
         return "jdbc:derby://" + LOOPBACK + ":" + file.port() + "/" + database.toAbsolutePath();
     }
 
+    /** Removes the server file (if still this server's): no process finds this server any more. */
+    public void stopAnnouncing() {
+        file.removeIfOurs(database);
+    }
+
     @Override
     public void close() {
         file.removeIfOurs(database);

@@ -40,7 +40,10 @@ public final class SharedDerbySource implements DataSource {
     private final Duration patience;
     private final ClientPins pins;
     private volatile SharedDerby.Route route;
-    private DerbyServer server;
+    /** Set by the thread that starts it, read under this source's lock after that thread ended. */
+    private volatile DerbyServer server;
+    /** Starts the server beside the command: clients that come before it is up wait for its file. */
+    private Thread serving;
     /** Whether this process, as a client, holds the owner until it is done (see {@link #letOwnerLeave()}). */
     private boolean pinning = true;
     private int users;
@@ -82,12 +85,24 @@ public final class SharedDerbySource implements DataSource {
             OPEN.remove(database);
             synchronized (this) {
                 if (route != null && route.owner()) {
+                    long start = System.nanoTime();
+                    awaitServing();
                     pins.drain(DRAIN);
+                    long drained = System.nanoTime();
                     if (server != null) {
-                        server.close();
-                        server = null;
+                        server.stopAnnouncing(); // no new client comes
                     }
                     shutDown();
+                    if (server != null) {
+                        DerbyServer stopping = server;
+                        server = null;
+                        // nobody is left to serve; the process need not wait for the listener to wind down
+                        Thread stopper = new Thread(stopping::close, "outbox-derby-server-stop");
+                        stopper.setDaemon(true);
+                        stopper.start();
+                    }
+                    log.debug("closed {}: clients drained in {} ms, store shut down in {} ms", database,
+                            (drained - start) / 1_000_000, (System.nanoTime() - drained) / 1_000_000);
                 }
                 pins.unpin();
             }
@@ -153,6 +168,7 @@ public final class SharedDerbySource implements DataSource {
             pins.pin(); // before looking: an owner shutting down is waited for, not found half-gone
         }
         SharedDerby.Route found;
+        long start = System.nanoTime();
         try {
             found = SharedDerby.resolve(database, credential, patience);
         } catch (RuntimeException e) {
@@ -161,11 +177,34 @@ public final class SharedDerbySource implements DataSource {
         }
         if (found.owner()) {
             pins.unpin();
-            server = DerbyServer.start(database, credential).orElse(null);
-            log.debug("this process owns {}{}", database, server == null ? "" : " and serves it");
+            log.debug("this process owns {} (booted in {} ms)", database, (System.nanoTime() - start) / 1_000_000);
+            serving = new Thread(this::serve, "outbox-derby-server-start");
+            serving.setDaemon(true);
+            serving.start();
         }
         route = found;
         return found;
+    }
+
+    private void serve() {
+        try {
+            server = DerbyServer.start(database, credential).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("not serving {} to other processes: {}", database, e.getMessage());
+        }
+    }
+
+    /** Waits for the server's start, begun beside the command (a second or less). */
+    private void awaitServing() {
+        Thread starting = serving;
+        if (starting == null) {
+            return;
+        }
+        try {
+            starting.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Connection connect(SharedDerby.Route to) throws SQLException {
