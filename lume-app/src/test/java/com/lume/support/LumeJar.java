@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built lume-app.jar, run as users run it: one process per command, against one store, as
- * one user. Commands on a PostgreSQL store may run side by side ({@link #runAll}); an embedded
- * Derby store takes one process at a time. Immutable.
+ * one user. Commands may run side by side ({@link #runAll}), on a PostgreSQL store or on an
+ * embedded one (the first process serves it to the others). Immutable.
  */
 public final class LumeJar {
     public static final Path JAR = Path.of("target", "lume-app.jar");

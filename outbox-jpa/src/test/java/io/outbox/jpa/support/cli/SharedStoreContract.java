@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the store, and other processes of the built jar, several at once, write to it through that
  * server; every change reaches the stand-in backend once, within a second; a {@code kill -9} of
  * the serving sync mid-delivery loses nothing, later commands take the store over, and a new
- * sync delivers the rest, once in effect. Each app says how it makes, updates and deletes its
- * entities and how its backend state is compared with its own.
+ * sync delivers the rest, once in effect; the store's credential shows in no output. Each app
+ * says how it makes, updates and deletes its entities and how its backend state is compared
+ * with its own.
  */
 public abstract class SharedStoreContract {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +56,8 @@ public abstract class SharedStoreContract {
 
     private final Path jar;
     private final String envPrefix;
+    /** Everything the commands of a test printed, for the check that the credential never shows. */
+    private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param jar the app's built jar
@@ -127,6 +131,9 @@ public abstract class SharedStoreContract {
             assertEachKeyActedOnce(backend);
             assertThat(actedKeys(backend)).isEqualTo(2 * ADDS + 10);
             assertBackendEqualsLocal(backend, args -> ok(data, args));
+            String secret = StoreCredential.loadOrCreate(database).password();
+            assertThat(Files.readString(dir.resolve("first-sync.out")) + Files.readString(dir.resolve("first-sync.err"))
+                    + again.everything() + String.join("", printed)).doesNotContain(secret);
         }
     }
 
@@ -255,6 +262,7 @@ public abstract class SharedStoreContract {
     private String ok(Path data, String... args) {
         JarProcess.Result result = JarProcess.run(jar, Map.of(envPrefix + "_USER", USER), COMMAND_TIMEOUT,
                 command(data, args));
+        printed.add(result.everything());
         assertThat(result.exitCode()).as("exit of %s; stderr: %s", String.join(" ", args), result.stderr()).isZero();
         return result.stdout();
     }
