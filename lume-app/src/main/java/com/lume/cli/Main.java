@@ -10,10 +10,12 @@ import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxApp;
 import io.outbox.jpa.cli.Output;
+import io.outbox.jpa.cli.QuickStart;
 import io.outbox.jpa.cli.Session;
 import io.outbox.jpa.SharedStores;
 
 import java.time.Clock;
+import java.util.OptionalInt;
 
 /** Entry point of lume-app.jar: wires Lume with Guice and runs the command line. */
 public final class Main {
@@ -21,6 +23,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        OptionalInt quick = QuickStart.run("lume", args); // the command again, in a JVM that starts fast
+        if (quick.isPresent()) {
+            System.exit(quick.getAsInt());
+        }
         // this process serves its embedded store to the app's other processes, or reaches it through the one that does
         SharedStores.enable();
         System.exit(run(args, Environment.system(), Output.system()));
