@@ -211,7 +211,7 @@ public final class CliScenario implements Scenario {
             Process process = builder.start();
             Serving serving = new Serving(process);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVING_TIMEOUT_SECONDS);
-            while (!servedBy(dataDir.resolve("store"), process.pid())) {
+            while (!servedBy(dataDir.resolve("store"), process)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     serving.close();
                     throw new BenchmarkException("cli: " + name + " sync --watch did not serve its store within "
@@ -228,12 +228,17 @@ public final class CliScenario implements Scenario {
             return serving;
         }
 
-        /** Whether the store's server file names {@code pid} (a properties file: port, pid, instance). */
-        private static boolean servedBy(Path database, long pid) {
+        /**
+         * Whether the store's server file (a properties file: port, pid, instance) names the process
+         * or one of its children (the app's quick start runs the command in a child JVM).
+         */
+        private static boolean servedBy(Path database, Process process) {
             Properties file = new Properties();
             try (InputStream in = Files.newInputStream(database.resolveSibling("store.server"))) {
                 file.load(in);
-                return Long.toString(pid).equals(file.getProperty("pid"));
+                String pid = file.getProperty("pid", "");
+                return Long.toString(process.pid()).equals(pid)
+                        || process.descendants().anyMatch(d -> Long.toString(d.pid()).equals(pid));
             } catch (IOException notYet) {
                 return false;
             }
