@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FitiqQuickStartIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
+    /** One archive for the class, made by its first run, as one user's cache would be. */
+    @TempDir
+    static Path cache;
     @TempDir
     Path dir;
 
@@ -42,8 +45,8 @@ class FitiqQuickStartIT {
         assertThat(first.out().lines().toList()).singleElement().asString().matches("[0-9a-f-]{36}");
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).contains(first.out().trim()).contains("weight 71 kg");
-        try (Stream<Path> cache = Files.list(dir.resolve("cache").resolve("fitiq-app"))) {
-            assertThat(cache.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
+        try (Stream<Path> made = Files.list(cache.resolve("fitiq-app"))) {
+            assertThat(made.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
                     .endsWith(".jsa");
         }
     }
@@ -121,7 +124,7 @@ class FitiqQuickStartIT {
         builder.environment().keySet().removeIf(k -> k.startsWith("FITIQ_") || k.startsWith("OUTBOX_")
                 || k.endsWith("JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
         builder.environment().put("FITIQ_API_TOKEN", FitiqCli.TOKEN);
-        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
         return builder;
     }
 

@@ -53,7 +53,7 @@ class FitiqKillReliabilityIT {
     @Test
     void givenWatchKilledAtRandomMomentUnderFaults_whenSyncedAgainHealthy_thenBackendEqualsStoreOnceAndNothingStuck(
             @TempDir Path dir) throws Exception {
-        Campaign campaign = Campaign.of("fitiq kill -9 during sync --watch", 6, 60);
+        Campaign campaign = Campaign.of("fitiq kill -9 during sync --watch", 4, 60);
         CampaignJar.prepare();
         Path data = dir.resolve("data");
         CampaignJar cli = CampaignJar.onDataDir(data, USERS.get(0));
@@ -129,7 +129,7 @@ class FitiqKillReliabilityIT {
     @Test
     void givenWriteCommandKilledAtRandomMoment_whenStoreReopened_thenEntryAndEventBothOrNeitherThenDeliveredOnce(
             @TempDir Path dir) throws Exception {
-        Campaign campaign = Campaign.of("fitiq kill -9 during a write command", 8, 60);
+        Campaign campaign = Campaign.of("fitiq kill -9 during a write command", 5, 60);
         CampaignJar.prepare();
         Path data = dir.resolve("data");
         CampaignJar cli = CampaignJar.onDataDir(data, "alice");

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrateKillReliabilityIT {
     /** One seed for both stores; PostgreSQL runs one round for every ten on Derby (it costs the same, and is not the default). */
-    private static final Campaign CAMPAIGN = Campaign.of("migration-tools kill -9 during migrate", 6, 60);
+    private static final Campaign CAMPAIGN = Campaign.of("migration-tools kill -9 during migrate", 4, 60);
     private static final int POSTGRES_ROUNDS_FROM = 1000;
 
     @TempDir

@@ -89,6 +89,13 @@ public abstract class SharedStoreContract {
             Process sync = startSync(dir, data, backend, "first");
             try {
                 awaitServedBy(database, sync);
+                JarProcess.Result second = JarProcess.run(jar, syncEnv(), COMMAND_TIMEOUT,
+                        command(data, "sync", "--api", backend.baseUri().toString(), "--until-idle"));
+                assertThat(second.exitCode()).as("a second sync on the store").isEqualTo(3);
+                assertThat(second.stderr().lines().toList()).singleElement().asString()
+                        .contains("a sync already runs on the store").contains("in process " + sync.pid())
+                        .contains("let it run, or stop it before starting another");
+                printed.add(second.everything());
 
                 List<Ran> adds = runAll(data, range(0, ADDS).stream().map(this::add).toList());
                 List<String[]> changes = new ArrayList<>();
@@ -134,32 +141,6 @@ public abstract class SharedStoreContract {
             String secret = StoreCredential.loadOrCreate(database).password();
             assertThat(Files.readString(dir.resolve("first-sync.out")) + Files.readString(dir.resolve("first-sync.err"))
                     + again.everything() + String.join("", printed)).doesNotContain(secret);
-        }
-    }
-
-    @Test
-    void givenSyncWatchRunning_whenASecondSyncStarts_thenItRefusesInOneLine_andTheFirstStillServesWrites(
-            @TempDir Path dir) throws Exception {
-        Path data = dir.resolve("data");
-        try (StandInBackend backend = StandInBackend.start(StandInBackend.Options.withToken(TOKEN))) {
-            Process sync = startSync(dir, data, backend, "first");
-            try {
-                awaitServedBy(data.resolve("store"), sync);
-
-                JarProcess.Result second = JarProcess.run(jar, syncEnv(), COMMAND_TIMEOUT,
-                        command(data, "sync", "--api", backend.baseUri().toString(), "--until-idle"));
-
-                assertThat(second.exitCode()).isEqualTo(3);
-                assertThat(second.stderr().lines().toList()).singleElement().asString()
-                        .contains("a sync already runs on the store").contains("in process " + sync.pid())
-                        .contains("let it run, or stop it before starting another");
-                ok(data, add(0));
-                awaitActedKeys(backend, 1);
-                assertThat(sync.isAlive()).isTrue();
-            } finally {
-                sync.destroy();
-                sync.waitFor();
-            }
         }
     }
 
