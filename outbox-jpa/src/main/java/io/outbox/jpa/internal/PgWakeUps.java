@@ -2,8 +2,6 @@ package io.outbox.jpa.internal;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,8 +15,7 @@ import java.util.Properties;
  * Polling stays the fallback, so a missed notification (connection lost) only delays an
  * event to the next poll. Owns its thread and connection; thread-safe.
  */
-public final class PgWakeUps implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(PgWakeUps.class);
+public final class PgWakeUps extends WakeUpThread {
     private static final int WAIT_MILLIS = 500;
     private static final int MAX_IDENTIFIER = 63;
 
@@ -27,20 +24,16 @@ public final class PgWakeUps implements AutoCloseable {
     private final String channel;
     private final String ownId;
     private final Runnable onNotification;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile boolean listening;
 
     /** Notifications whose payload is {@code ownId} came from this store itself and are ignored. */
     public PgWakeUps(String url, Properties credentials, String channel, String ownId, Runnable onNotification) {
+        super("outbox-pg-listen", 1000, 2000, true);
         this.url = url;
         this.channel = channel;
         this.ownId = ownId;
         this.credentials = credentials;
         this.onNotification = onNotification;
-        this.thread = new Thread(this::listen, "outbox-pg-listen");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        start();
     }
 
     /**
@@ -58,54 +51,21 @@ public final class PgWakeUps implements AutoCloseable {
         }
     }
 
-    /** Whether the LISTEN connection is up (for tests and health). */
-    public boolean listening() {
-        return listening;
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(url, credentials)) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("LISTEN " + channel);
-                }
-                listening = true;
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && java.util.Arrays.stream(notifications)
-                            .anyMatch(n -> !ownId.equals(n.getParameter()))) {
-                        onNotification.run();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (running) {
-                    log.debug("LISTEN connection lost ({}); polling covers until it is back", e.getMessage());
-                    pause();
+    @Override
+    protected void listenOnce() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, credentials)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("LISTEN " + channel);
+            }
+            listening(true);
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            while (running()) {
+                PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                if (notifications != null && java.util.Arrays.stream(notifications)
+                        .anyMatch(n -> !ownId.equals(n.getParameter()))) {
+                    onNotification.run();
                 }
             }
-        }
-        listening = false;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
