@@ -46,8 +46,9 @@ class FitiqQuickStartIT {
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).contains(first.out().trim()).contains("weight 71 kg");
         try (Stream<Path> made = Files.list(cache.resolve("fitiq-app"))) {
-            assertThat(made.map(p -> p.getFileName().toString()).toList()).singleElement().asString()
-                    .endsWith(".jsa");
+            // a killed launcher of another test may have left its part file; only one archive is kept
+            assertThat(made.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa")).toList())
+                    .hasSize(1);
         }
     }
 

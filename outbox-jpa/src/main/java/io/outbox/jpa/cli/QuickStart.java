@@ -38,6 +38,7 @@ public final class QuickStart {
     /** As a shell reports a process killed by SIGKILL. */
     private static final int KILLED = 137;
     private static final long PARENT_CHECK_MILLIS = 50;
+    private static final long STALE_PART_MILLIS = 10 * 60 * 1000L;
     private static final String SWITCH_VARIABLE = "OUTBOX_QUICK_START";
     private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     /** A JVM that cannot map the archive runs without it, and says nothing on the command's output. */
@@ -124,12 +125,14 @@ public final class QuickStart {
             Path making = archive.resolveSibling(archive.getFileName() + "." + UUID.randomUUID() + ".part");
             List<String> line = new ArrayList<>();
             line.add(java);
-            line.addAll(flags);
-            line.add(make ? "-XX:ArchiveClassesAtExit=" + making : "-XX:SharedArchiveFile=" + archive);
             line.addAll(QUIET);
-            if (!Arrays.asList(args).contains("sync")) {
+            line.add(make ? "-XX:ArchiveClassesAtExit=" + making : "-XX:SharedArchiveFile=" + archive);
+            boolean ownChoice = flags.stream().anyMatch(f -> f.startsWith("-XX:TieredStopAtLevel")
+                    || f.matches("-XX:[+]Use[A-Za-z]*GC"));
+            if (!ownChoice && !Arrays.asList(args).contains("sync")) {
                 line.addAll(QUICK);
             }
+            line.addAll(flags); // after ours: the user's own -Xlog and the like win
             line.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
             line.add("-jar");
             line.add(jar.toString());
@@ -158,9 +161,24 @@ public final class QuickStart {
                     // made by a command that started at the same time
                 }
             }
+            dropStaleParts(dir);
             String version = System.getProperty("java.vm.version", "jvm").replaceAll("[^A-Za-z0-9.+_-]", "_");
             return dir.resolve(String.format(Locale.ROOT, "%s-%d-%d.jsa", version, Files.size(jar),
                     Files.getLastModifiedTime(jar).toMillis()));
+        }
+
+        /** Archives being made by runs that were killed: a run makes its archive within seconds. */
+        private static void dropStaleParts(Path dir) {
+            long stale = System.currentTimeMillis() - STALE_PART_MILLIS;
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+                    if (Files.getLastModifiedTime(file).toMillis() < stale) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            } catch (IOException ignored) {
+                // only a cache
+            }
         }
 
         private static void passSignalsTo(Process child) {
