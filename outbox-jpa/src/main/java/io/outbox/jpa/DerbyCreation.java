@@ -100,7 +100,11 @@ public final class DerbyCreation {
         }
     }
 
-    private static void shutDown(String database, String user, String password) throws SQLException {
+    /**
+     * Shuts the embedded database down, releasing its lock for another process; {@code user} is
+     * null without Derby authentication. Derby's answer to a clean shutdown (08006) is not a failure.
+     */
+    public static void shutDown(String database, String user, String password) throws SQLException {
         try {
             DriverManager.getConnection(database + ";shutdown=true", user, password).close();
         } catch (SQLException expected) {

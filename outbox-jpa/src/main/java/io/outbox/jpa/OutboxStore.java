@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -227,11 +226,6 @@ public final class OutboxStore implements AutoCloseable {
         }
     }
 
-    /** Whether this process serves a shared embedded store to the app's other processes (SharedStores). */
-    public boolean servesOtherProcesses() {
-        return shared != null && shared.owner();
-    }
-
     /**
      * Listeners in this process run after the commit. Other processes on PostgreSQL are told by
      * the server: the insert trigger of outbox migration V3 sends the NOTIFY within the writing
@@ -261,9 +255,8 @@ public final class OutboxStore implements AutoCloseable {
         }
         factory.close();
         pool.close();
-        if (shared != null) {
-            releaseShared(shared);
-        } else if (dialect == Dialect.DERBY) {
+        releaseShared(shared);
+        if (shared == null && dialect == Dialect.DERBY) {
             String database = derbyDatabase(config.jdbcUrl());
             if (OPEN_DERBY.merge(database, -1, Integer::sum) <= 0) {
                 OPEN_DERBY.remove(database);
@@ -280,12 +273,9 @@ public final class OutboxStore implements AutoCloseable {
     /** Releases the embedded database's lock so another process may open it. */
     private static void shutDownDerby(String database) {
         try {
-            DriverManager.getConnection(database + ";shutdown=true").close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as SQL state 08006
-            if (!"08006".equals(expected.getSQLState())) {
-                log.warn("shutting down {} reported: {}", database, expected.getMessage());
-            }
+            DerbyCreation.shutDown(database, null, null);
+        } catch (SQLException e) {
+            log.warn("shutting down {} reported: {}", database, e.getMessage());
         }
     }
 

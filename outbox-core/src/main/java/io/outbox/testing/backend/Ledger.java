@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ final class Ledger {
     private final Map<String, Answer> remembered = new HashMap<>();
     private final List<JournalEntry> journal = new ArrayList<>();
     /** When the backend first acted on each key, by its clock. */
-    private final Map<String, java.time.Instant> actedAt = new HashMap<>();
+    private final Map<String, Instant> actedAt = new HashMap<>();
 
     Ledger(Map<String, Function<Map<String, Object>, Optional<String>>> validators, Clock clock) {
         this.validators = Map.copyOf(validators);
@@ -78,7 +79,7 @@ final class Ledger {
         record(in, status, false, false, fault);
     }
 
-    synchronized Optional<java.time.Instant> actedAt(String key) {
+    synchronized Optional<Instant> actedAt(String key) {
         return Optional.ofNullable(actedAt.get(key));
     }
 

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class StandInBackend implements AutoCloseable {
     }
 
     /** When the backend first acted on the idempotency key, by its clock; empty while it has not. */
-    public Optional<java.time.Instant> actedAt(String idempotencyKey) {
+    public Optional<Instant> actedAt(String idempotencyKey) {
         return ledger.actedAt(idempotencyKey);
     }
 

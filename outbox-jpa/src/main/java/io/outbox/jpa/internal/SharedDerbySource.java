@@ -1,5 +1,6 @@
 package io.outbox.jpa.internal;
 
+import io.outbox.jpa.DerbyCreation;
 import org.apache.derby.client.BasicClientDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,12 +123,9 @@ public final class SharedDerbySource implements DataSource {
 
     private void shutDown() {
         try {
-            DriverManager.getConnection("jdbc:derby:" + database + ";shutdown=true", credential.user(),
-                    credential.password()).close();
-        } catch (SQLException expected) {
-            if (!"08006".equals(expected.getSQLState())) { // Derby's word for a clean shutdown
-                log.warn("shutting down {} reported: {}", database, expected.getMessage());
-            }
+            DerbyCreation.shutDown("jdbc:derby:" + database, credential.user(), credential.password());
+        } catch (SQLException e) {
+            log.warn("shutting down {} reported: {}", database, e.getMessage());
         }
     }
 
@@ -139,10 +137,6 @@ public final class SharedDerbySource implements DataSource {
 
     public Path database() {
         return database;
-    }
-
-    public StoreCredential credential() {
-        return credential;
     }
 
     @Override
