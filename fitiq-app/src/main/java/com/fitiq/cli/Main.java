@@ -10,9 +10,7 @@ import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxApp;
 import io.outbox.jpa.cli.Output;
-import io.outbox.jpa.cli.QuickStart;
 import io.outbox.jpa.cli.Session;
-import io.outbox.jpa.SharedStores;
 
 import java.time.Clock;
 import java.util.OptionalInt;
@@ -23,12 +21,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        OptionalInt quick = QuickStart.run("fitiq", args); // the command again, in a JVM that starts fast
-        if (quick.isPresent()) {
-            System.exit(quick.getAsInt());
+        OptionalInt ranInChild = CliRunner.startProcess("fitiq", args);
+        if (ranInChild.isPresent()) {
+            System.exit(ranInChild.getAsInt());
         }
-        // this process serves its embedded store to the app's other processes, or reaches it through the one that does
-        SharedStores.enable();
         // Every time the app prints or stores is UTC; pinning the zone also keeps JPA's timestamps
         // clear of the local zone's daylight-saving gaps.
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
@@ -37,10 +33,6 @@ public final class Main {
 
     /** Runs one command line; returns its exit code (docs/cli.md). */
     public static int run(String[] args, Environment environment, Output output) {
-        // No AOP here: without generated classes Guice loads and verifies fewer (about 50 ms a command)
-        if (System.getProperty("guice_bytecode_gen_option") == null) {
-            System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        }
         Injector injector = Guice.createInjector(new FitiqModule(environment, output, Clock.systemUTC()));
         CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),
                 output);
