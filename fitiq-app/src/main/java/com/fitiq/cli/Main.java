@@ -10,18 +10,36 @@ import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.GlobalOptions;
 import io.outbox.jpa.cli.OutboxApp;
 import io.outbox.jpa.cli.Output;
+import io.outbox.jpa.cli.QuickStart;
 import io.outbox.jpa.cli.Session;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalInt;
 
 /** Entry point of fitiq-app.jar: wires FitIQ with Guice and runs the command line. */
 public final class Main {
+    /**
+     * What the quick start's training run does, on a scratch store: the demo, then the everyday
+     * commands and a refusal; the classes they load make the class-data archive every later
+     * command maps.
+     */
+    private static final QuickStart.Training TRAINING = new QuickStart.Training(List.of(
+            List.of("demo", "--entries", "10", "--failure-rate", "0.3", "--seed", "1"),
+            List.of("progress", "add", "--type", "weight", "--quantity", "70.5"),
+            List.of("progress", "list"),
+            List.of("progress", "list", "--json"),
+            List.of("outbox", "stats"),
+            List.of("outbox", "list"),
+            List.of("progress", "add", "--type", "no-such-type", "--quantity", "1"),
+            List.of("--help")),
+            args -> run(args, Environment.system(), Output.system()));
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        OptionalInt ranInChild = CliRunner.startProcess("fitiq", args);
+        OptionalInt ranInChild = CliRunner.startProcess("fitiq", args, TRAINING);
         if (ranInChild.isPresent()) {
             System.exit(ranInChild.getAsInt());
         }

@@ -32,9 +32,10 @@ public final class CliRunner {
      * command in a quick-start child JVM when it can and returns that exit code; otherwise makes
      * this process serve its embedded store to the app's other processes or reach it through the
      * one that does ({@link SharedStores}), lets Guice skip bytecode generation (nothing here
-     * binds interceptors; about 40 ms a command), and returns empty: run the command here.
+     * binds interceptors; about 40 ms a command), and returns empty: run the command here. In the
+     * training run of {@link QuickStart} it runs {@code training} instead and returns its exit code.
      */
-    public static OptionalInt startProcess(String appName, String[] args) {
+    public static OptionalInt startProcess(String appName, String[] args, QuickStart.Training training) {
         OptionalInt child = QuickStart.run(appName, args);
         if (child.isPresent()) {
             return child;
@@ -43,7 +44,8 @@ public final class CliRunner {
         if (System.getProperty(GUICE_BYTECODE) == null) {
             System.setProperty(GUICE_BYTECODE, "DISABLED");
         }
-        return OptionalInt.empty();
+        Optional<java.nio.file.Path> rehearsal = QuickStart.rehearsal();
+        return rehearsal.isPresent() ? OptionalInt.of(training.rehearse(rehearsal.get())) : OptionalInt.empty();
     }
 
     /** Runs {@code args} against the root command; {@code factory} creates the commands (Guice in the apps). */

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,14 +31,20 @@ public final class DerbyServer implements AutoCloseable {
     private static final Duration STARTING = Duration.ofSeconds(10);
     private static final int PORT_ATTEMPTS = 5;
 
+    /** Derby names the thread that accepts connections so ({@code NetworkServerThread_<n>}). */
+    private static final String LISTENER = "NetworkServerThread";
+    private static final Object STARTING_LOCK = new Object();
+
     private final NetworkServerControl control;
     private final ServerFile file;
     private final Path database;
+    private final List<Thread> listeners;
 
-    private DerbyServer(NetworkServerControl control, ServerFile file, Path database) {
+    private DerbyServer(NetworkServerControl control, ServerFile file, Path database, List<Thread> listeners) {
         this.control = control;
         this.file = file;
         this.database = database;
+        this.listeners = listeners;
     }
 
     /**
@@ -79,12 +88,17 @@ public final class DerbyServer implements AutoCloseable {
         try {
             NetworkServerControl control = new NetworkServerControl(InetAddress.getByName(LOOPBACK), port,
                     credential.user(), credential.password());
-            control.start(null); // no console: nothing of the server reaches the command's output
-            awaitUp(control, port);
+            List<Thread> listeners;
+            synchronized (STARTING_LOCK) { // one server starts at a time: the new listener is this server's
+                Set<Thread> before = listenerThreads();
+                control.start(null); // no console: nothing of the server reaches the command's output
+                awaitUp(control, port);
+                listeners = listenerThreads().stream().filter(t -> !before.contains(t)).toList();
+            }
             ServerFile file = new ServerFile(port, ProcessHandle.current().pid(), UUID.randomUUID().toString());
             file.write(database);
             log.debug("serving {} on {}:{}", database, LOOPBACK, port);
-            return new DerbyServer(control, file, database);
+            return new DerbyServer(control, file, database, listeners);
         } catch (Exception e) { // NetworkServerControl declares Exception
             throw new StoreUnavailableException("cannot serve the store " + database + " to other processes on "
                     + LOOPBACK + ":" + port + ": " + e.getMessage(), e);
@@ -113,6 +127,35 @@ public final class DerbyServer implements AutoCloseable {
             return false;
         } catch (SQLException refused) {
             return "08004".equals(refused.getSQLState());
+        }
+    }
+
+    private static Set<Thread> listenerThreads() {
+        Set<Thread> found = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(LISTENER)) {
+                found.add(thread);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Waits, at most {@code patience}, until the server no longer accepts connections, after
+     * {@link #close()} began elsewhere. A JVM exits 0.3 s late while any thread sits in a native
+     * call such as {@code accept}, so a short command waits the few milliseconds this takes.
+     */
+    public void awaitListenerGone(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            for (Thread listener : listeners) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    listener.join(Math.max(1, left / 1_000_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -29,6 +29,8 @@ public final class SharedDerbySource implements DataSource {
     private static final int LOGIN_TIMEOUT_SECONDS = 5;
     /** How long a closing owner waits for the commands that work through it. */
     private static final Duration DRAIN = Duration.ofSeconds(20);
+    /** How long a closing owner waits for its server to stop accepting (a few ms; a JVM exits 0.3 s late before). */
+    private static final Duration LISTENER_PATIENCE = Duration.ofMillis(500);
     private static final Map<Path, SharedDerbySource> OPEN = new HashMap<>();
     /**
      * Derby's default schema is the user's own; the store's tables live in APP, where a store
@@ -97,10 +99,12 @@ public final class SharedDerbySource implements DataSource {
                     if (server != null) {
                         DerbyServer stopping = server;
                         server = null;
-                        // nobody is left to serve; the process need not wait for the listener to wind down
+                        // nobody is left to serve; Derby's own stop polls for 100 ms steps, so it runs aside,
+                        // and only the listener's end is awaited
                         Thread stopper = new Thread(stopping::close, "outbox-derby-server-stop");
                         stopper.setDaemon(true);
                         stopper.start();
+                        stopping.awaitListenerGone(LISTENER_PATIENCE);
                     }
                     log.debug("closed {}: clients drained in {} ms, store shut down in {} ms", database,
                             (drained - start) / 1_000_000, (System.nanoTime() - drained) / 1_000_000);
