@@ -11,6 +11,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The root command of fitiq-app.jar. */
@@ -22,9 +23,11 @@ import java.util.concurrent.Callable;
                 "  java -jar fitiq-app.jar progress add --type weight --quantity 72.5",
                 "  java -jar fitiq-app.jar sync --api https://api.example.com --until-idle",
                 "  java -jar fitiq-app.jar outbox stats",
-                "Exit codes: 0 done, 1 something left undone, 2 bad usage or input, 3 store unusable."},
-        subcommands = {ProgressCommand.class, SyncCommand.class, OutboxCommand.class, DemoCommand.class})
+                "Exit codes: 0 done, 1 something left undone, 2 bad usage or input, 3 store unusable."})
 public final class FitiqCommand implements Callable<Integer> {
+    /** Its subcommands, in the order help lists them: the runner builds only the one a command line names. */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(ProgressCommand.class, SyncCommand.class, OutboxCommand.class, DemoCommand.class);
+
     @Mixin
     GlobalOptions global;
     @Spec

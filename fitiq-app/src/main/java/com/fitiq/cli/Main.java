@@ -1,5 +1,6 @@
 package com.fitiq.cli;
 
+import com.fitiq.wiring.FitiqApp;
 import com.fitiq.wiring.FitiqModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -8,6 +9,7 @@ import io.outbox.jpa.cli.CliRunner;
 import io.outbox.jpa.cli.LookupFactory;
 import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.GlobalOptions;
+import io.outbox.jpa.cli.HeadStart;
 import io.outbox.jpa.cli.OutboxApp;
 import io.outbox.jpa.cli.Output;
 import io.outbox.jpa.cli.QuickStart;
@@ -51,13 +53,18 @@ public final class Main {
 
     /** Runs one command line; returns its exit code (docs/cli.md). */
     public static int run(String[] args, Environment environment, Output output) {
-        Injector injector = Guice.createInjector(new FitiqModule(environment, output, Clock.systemUTC()));
-        CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),
-                output);
-        try {
-            return runner.run(FitiqCommand.class, new LookupFactory(injector::getInstance, e -> e instanceof ConfigurationException), injector.getInstance(Session.class), args);
-        } catch (RuntimeException e) {
-            return runner.report(e);
+        try (HeadStart early = HeadStart.begin(new FitiqApp(Clock.systemUTC()), args)) {
+            Injector injector = Guice.createInjector(new FitiqModule(environment, output, Clock.systemUTC()));
+            CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class),
+                    injector.getInstance(GlobalOptions.class), output);
+            try {
+                Session session = injector.getInstance(Session.class);
+                session.headStart(early);
+                return runner.run(FitiqCommand.class, FitiqCommand.SUBCOMMANDS, new LookupFactory(injector::getInstance,
+                        e -> e instanceof ConfigurationException), session, args);
+            } catch (RuntimeException e) {
+                return runner.report(e);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The root command of lume-app.jar. */
@@ -29,10 +30,11 @@ import java.util.concurrent.Callable;
                 "  java -jar lume-app.jar demo        # the whole flow, nothing to set up",
                 "Every command takes --help. Ids are those 'add' printed or 'list' shows.",
                 "Exit codes: 0 done, 1 something left undone, 2 bad usage or input",
-                "(nothing was written), 3 store unusable or legacy rows to migrate first."},
-        subcommands = {MoodCommand.class, JournalCommand.class, SyncCommand.class, OutboxCommand.class,
-                DemoCommand.class})
+                "(nothing was written), 3 store unusable or legacy rows to migrate first."})
 public final class LumeCommand implements Callable<Integer> {
+    /** Its subcommands, in the order help lists them: the runner builds only the one a command line names. */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(MoodCommand.class, JournalCommand.class, SyncCommand.class, OutboxCommand.class, DemoCommand.class);
+
     @Mixin
     GlobalOptions global;
     @Spec

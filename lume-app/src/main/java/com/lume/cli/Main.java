@@ -2,12 +2,14 @@ package com.lume.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.lume.wiring.LumeApp;
 import com.lume.wiring.LumeModule;
 import com.google.inject.ConfigurationException;
 import io.outbox.jpa.cli.CliRunner;
 import io.outbox.jpa.cli.LookupFactory;
 import io.outbox.jpa.cli.Environment;
 import io.outbox.jpa.cli.GlobalOptions;
+import io.outbox.jpa.cli.HeadStart;
 import io.outbox.jpa.cli.OutboxApp;
 import io.outbox.jpa.cli.Output;
 import io.outbox.jpa.cli.QuickStart;
@@ -50,13 +52,18 @@ public final class Main {
 
     /** Runs one command line; returns its exit code (docs/cli.md). */
     public static int run(String[] args, Environment environment, Output output) {
-        Injector injector = Guice.createInjector(new LumeModule(environment, output, Clock.systemUTC()));
-        CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class), injector.getInstance(GlobalOptions.class),
-                output);
-        try {
-            return runner.run(LumeCommand.class, new LookupFactory(injector::getInstance, e -> e instanceof ConfigurationException), injector.getInstance(Session.class), args);
-        } catch (RuntimeException e) {
-            return runner.report(e);
+        try (HeadStart early = HeadStart.begin(new LumeApp(Clock.systemUTC()), args)) {
+            Injector injector = Guice.createInjector(new LumeModule(environment, output, Clock.systemUTC()));
+            CliRunner runner = new CliRunner(injector.getInstance(OutboxApp.class),
+                    injector.getInstance(GlobalOptions.class), output);
+            try {
+                Session session = injector.getInstance(Session.class);
+                session.headStart(early);
+                return runner.run(LumeCommand.class, LumeCommand.SUBCOMMANDS, new LookupFactory(injector::getInstance,
+                        e -> e instanceof ConfigurationException), session, args);
+            } catch (RuntimeException e) {
+                return runner.report(e);
+            }
         }
     }
 }

@@ -3,8 +3,13 @@ package io.outbox.jpa.cli;
 import io.outbox.OutboxException;
 import io.outbox.jpa.SharedStores;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -48,8 +53,12 @@ public final class CliRunner {
         return rehearsal.isPresent() ? OptionalInt.of(training.rehearse(rehearsal.get())) : OptionalInt.empty();
     }
 
-    /** Runs {@code args} against the root command; {@code factory} creates the commands (Guice in the apps). */
-    public int run(Class<?> rootCommand, CommandLine.IFactory factory, Session session, String[] args) {
+    /**
+     * Runs {@code args} against the root command and its {@code subcommands} (in help's order);
+     * {@code factory} creates the commands (Guice in the apps).
+     */
+    public int run(Class<?> rootCommand, List<Class<?>> subcommands, CommandLine.IFactory factory, Session session,
+                   String[] args) {
         Optional<BadInputException> mangled = CommandLineText.firstMangled(args);
         if (mangled.isPresent()) {
             session.close();
@@ -64,6 +73,9 @@ public final class CliRunner {
         System.setProperty(GlobalOptions.APP_NAME, app.name());
         System.setProperty(GlobalOptions.ENV_PREFIX, app.envPrefix());
         CommandLine line = new CommandLine(rootCommand, factory);
+        for (Class<?> subcommand : branch(line.getCommandSpec(), subcommands, args)) {
+            line.addSubcommand(subcommand); // before the settings below, which reach the subcommands added so far
+        }
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new java.io.PrintWriter(output.out(), true));
         line.setParameterExceptionHandler((e, given) -> {
@@ -80,6 +92,41 @@ public final class CliRunner {
                 output.error(prefix() + "closing the store failed: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The subcommand {@code args} name, alone, or all of them when it is unclear (no subcommand, a
+     * word none has, help or version asked of the root, an argument file). Picocli reads every
+     * command's annotations when it is added (a sixth of a short command's work for the whole
+     * tree), and one command line runs one branch; what it prints is the same either way, since
+     * the branch comes whole and anything else gets every subcommand.
+     */
+    private static List<Class<?>> branch(CommandSpec root, List<Class<?>> subcommands, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--") || arg.startsWith("@")) {
+                return subcommands;
+            }
+            if (arg.startsWith("-")) {
+                int equals = arg.indexOf('=');
+                OptionSpec option = root.findOption(equals < 0 ? arg : arg.substring(0, equals));
+                if (option != null && (option.usageHelp() || option.versionHelp())) {
+                    return subcommands;
+                }
+                if (option != null && equals < 0 && option.arity().min() > 0) {
+                    i++; // its value
+                }
+                continue;
+            }
+            for (Class<?> subcommand : subcommands) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (command != null && (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg))) {
+                    return List.of(subcommand);
+                }
+            }
+            return subcommands;
+        }
+        return subcommands;
     }
 
     /** The exit code for a failure, after printing its one line. */

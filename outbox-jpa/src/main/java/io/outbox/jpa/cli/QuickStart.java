@@ -65,7 +65,13 @@ public final class QuickStart {
     private static final long TRAINING_MILLIS = 10 * 60 * 1000L;
     private static final String SWITCH_VARIABLE = "OUTBOX_QUICK_START";
     private static final String REHEARSAL_USER = "quick-start";
-    private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /**
+     * For a command of a second on two cores: C1 only and one compiler thread (a second one took
+     * CPU from the command, 9 % of its time measured here), the serial collector, and no
+     * shared-memory performance file (which {@code jps} reads, and a short command need not offer).
+     */
+    private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:+UseSerialGC", "-XX:-UsePerfData");
     /** A JVM that cannot map the archive runs without it, and says nothing on the command's output. */
     private static final List<String> QUIET = List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=off");
     /** Known to these JDKs (a diagnostic flag): map the archive where it was made, without relocating it. */

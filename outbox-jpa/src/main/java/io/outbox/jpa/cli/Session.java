@@ -28,11 +28,14 @@ public final class Session implements AutoCloseable {
     /** Linux's limits on a path and on one name in it. */
     private static final int MAX_PATH = 4_000;
     private static final int MAX_NAME = 255;
+    /** The embedded store's folder in the data directory. */
+    static final String DATABASE = "store";
     private final OutboxApp app;
     private final GlobalOptions options;
     private final Map<String, String> environment;
     private final Clock clock;
     private OutboxStore store;
+    private HeadStart headStart = HeadStart.none();
 
     @Inject
     public Session(OutboxApp app, GlobalOptions options, Environment environment, Clock clock) {
@@ -56,13 +59,24 @@ public final class Session implements AutoCloseable {
         return user;
     }
 
-    /** The store the options name, opened (created or upgraded) on first use. */
+    /** The store the options name, opened (created or upgraded) on first use, or taken from {@code headStart}. */
     public OutboxStore store() {
         if (store == null) {
-            System.setProperty(DERBY_DEFAULT_PERMISSIONS, System.getProperty(DERBY_DEFAULT_PERMISSIONS, "false"));
-            store = OutboxStore.open(app.storeConfig(jdbcUrl()));
+            prepareDerby();
+            String url = jdbcUrl();
+            store = headStart.take(url).orElseGet(() -> OutboxStore.open(app.storeConfig(url)));
         }
         return store;
+    }
+
+    /** Where the store may already be opening: {@link #store()} takes it if the options name it. */
+    public void headStart(HeadStart early) {
+        this.headStart = early;
+    }
+
+    /** What must hold before this JVM opens an embedded store. */
+    static void prepareDerby() {
+        System.setProperty(DERBY_DEFAULT_PERMISSIONS, System.getProperty(DERBY_DEFAULT_PERMISSIONS, "false"));
     }
 
     public String jdbcUrl() {
@@ -77,10 +91,20 @@ public final class Session implements AutoCloseable {
             }
             return url;
         }
-        Path dir = options.dataDir().orElse(Path.of(System.getProperty("user.home"), "." + app.name()));
+        Path dir = options.dataDir().orElseGet(() -> defaultDataDir(app));
         requireUsable(dir);
         createPrivately(dir);
-        return "jdbc:derby:" + dir.toAbsolutePath().resolve("store") + ";create=true";
+        return derbyUrl(dir);
+    }
+
+    /** {@code ~/.<app>}. */
+    static Path defaultDataDir(OutboxApp app) {
+        return Path.of(System.getProperty("user.home"), "." + app.name());
+    }
+
+    /** The URL of the embedded store in {@code dir}. */
+    static String derbyUrl(Path dir) {
+        return "jdbc:derby:" + dir.toAbsolutePath().resolve(DATABASE) + ";create=true";
     }
 
     public Clock clock() {

@@ -5,10 +5,12 @@ import io.outbox.jpa.MigrationSet;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -39,6 +42,8 @@ final class CurrentSchema {
     /** Flyway's versioned SQL migration file name: {@code V2__reliable_delivery.sql}. */
     private static final Pattern SQL_MIGRATION = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__[^/]*\\.sql");
     private static final String BASELINE = "BASELINE";
+    /** Beside a migration folder, out of Flyway's sight: the names in it. */
+    static final String INDEX = ".index";
 
     private CurrentSchema() {
     }
@@ -107,11 +112,18 @@ final class CurrentSchema {
         return versions;
     }
 
-    /** The file names directly in a classpath folder, in a jar (its entries listed once into {@code listings}) or on disk. */
+    /**
+     * The file names directly in a classpath folder: from its index ({@code <folder>.index}, one
+     * name a line, kept true by each module's tests) when it has one; else from the jar (its
+     * 15,000 entries listed once into {@code listings}, a tenth of a command's work) or the disk.
+     */
     private static Set<String> names(URL location, String folder, Map<String, List<String>> listings)
             throws IOException {
         Set<String> names = new HashSet<>();
-        if ("jar".equals(location.getProtocol())) {
+        Optional<List<String>> indexed = index(location);
+        if (indexed.isPresent()) {
+            names.addAll(indexed.get());
+        } else if ("jar".equals(location.getProtocol())) {
             JarURLConnection connection = (JarURLConnection) location.openConnection();
             connection.setUseCaches(true); // the JVM's own open copy of the jar, not a second read
             String jarUrl = connection.getJarFileURL().toString();
@@ -140,6 +152,20 @@ final class CurrentSchema {
             throw new IOException("cannot list migrations at " + location);
         }
         return names;
+    }
+
+    /** The names in the index beside the folder at {@code location}, if there is one. */
+    private static Optional<List<String>> index(URL location) {
+        try {
+            URL index = new URL(location.toString().replaceAll("/+$", "") + INDEX);
+            try (InputStream in = index.openStream()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return Optional.of(text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .toList());
+            }
+        } catch (IOException none) {
+            return Optional.empty();
+        }
     }
 
     /** {@code 1_1} and {@code 1.1} and {@code 1.1.0} are one version to Flyway. */

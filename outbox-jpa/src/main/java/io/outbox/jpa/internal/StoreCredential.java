@@ -26,7 +26,6 @@ import java.util.Set;
  */
 public record StoreCredential(String user, String password) {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The store's credential file: {@code <store>.credential} beside the database directory. */
     public static Path fileOf(Path database) {
@@ -48,10 +47,11 @@ public record StoreCredential(String user, String password) {
     }
 
     private static void create(Path file) throws IOException {
+        SecureRandom random = new SecureRandom(); // here, not per class: most runs read a credential, seeding costs
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random.nextBytes(secret);
         byte[] name = new byte[6];
-        RANDOM.nextBytes(name);
+        random.nextBytes(name);
         Properties properties = new Properties();
         // a user name of its own per store: Derby's users are the JVM's, and one JVM may serve several stores
         properties.setProperty("user", "OUTBOX_" + HexFormat.of().withUpperCase().formatHex(name));

@@ -34,7 +34,9 @@ import java.util.stream.Stream;
 public final class TestJvm {
     private static final Path FOLDER = Path.of("target", "test-jvm-cds");
     /** With the archive mapped where it was made: this JDK's default relocates it, 0.15 s a run. */
-    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    private static final String ONE_COMPILER = "-XX:CICompilerCount=1";
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", ONE_COMPILER,
+            "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-Xshare:auto", "-Xlog:disable", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
     /** By archive file (jar name and build): the archive, or empty where its training failed. */
@@ -65,6 +67,9 @@ public final class TestJvm {
     public static List<String> command(Path jar, Training training, List<String> jvmOptions) {
         Path absolute = jar.toAbsolutePath();
         List<String> command = new ArrayList<>(quickStart());
+        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel"))) {
+            command.remove(ONE_COMPILER); // C2 wants two compiler threads; the JVM refuses to start with one
+        }
         archive(absolute, training).ifPresent(jsa -> command.add("-XX:SharedArchiveFile=" + jsa));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", absolute.toString()));
