@@ -3,6 +3,7 @@ package com.fitiq.persistence;
 import com.fitiq.progress.ProgressEntry;
 import com.fitiq.progress.usecase.ProgressEntries;
 import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.UserEntries;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
@@ -48,9 +49,7 @@ public final class JpaProgressEntries implements ProgressEntries {
 
     @Override
     public List<ProgressEntry> listLive(String userId) {
-        return store.get().unitOfWork().read(em -> em.createQuery("SELECT e FROM ProgressEntryJpaEntity e"
-                        + " WHERE e.userId = :user AND e.deleted = false ORDER BY e.date, e.id",
-                ProgressEntryJpaEntity.class).setParameter("user", userId).getResultList()
+        return store.get().unitOfWork().read(em -> UserEntries.live(em, ProgressEntryJpaEntity.class, userId)
                 .stream().map(ProgressEntryMapper::toEntry).toList());
     }
 

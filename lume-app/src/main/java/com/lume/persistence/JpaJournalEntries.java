@@ -3,6 +3,7 @@ package com.lume.persistence;
 import com.lume.wellness.JournalEntry;
 import com.lume.wellness.usecase.JournalEntries;
 import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.UserEntries;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
@@ -45,9 +46,7 @@ public final class JpaJournalEntries implements JournalEntries {
 
     @Override
     public List<JournalEntry> listLive(String userId) {
-        return store.get().unitOfWork().read(em -> em.createQuery("SELECT e FROM JournalEntryJpaEntity e"
-                        + " WHERE e.userId = :user AND e.deleted = false ORDER BY e.date, e.id",
-                JournalEntryJpaEntity.class).setParameter("user", userId).getResultList().stream()
+        return store.get().unitOfWork().read(em -> UserEntries.live(em, JournalEntryJpaEntity.class, userId).stream()
                 .map(JournalEntryMapper::toEntry).toList());
     }
 

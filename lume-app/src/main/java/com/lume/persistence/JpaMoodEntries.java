@@ -3,6 +3,7 @@ package com.lume.persistence;
 import com.lume.wellness.MoodEntry;
 import com.lume.wellness.usecase.MoodEntries;
 import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.UserEntries;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
@@ -45,9 +46,8 @@ public final class JpaMoodEntries implements MoodEntries {
 
     @Override
     public List<MoodEntry> listLive(String userId) {
-        return store.get().unitOfWork().read(em -> em.createQuery("SELECT e FROM MoodEntryJpaEntity e"
-                        + " WHERE e.userId = :user AND e.deleted = false ORDER BY e.date, e.id", MoodEntryJpaEntity.class)
-                .setParameter("user", userId).getResultList().stream().map(MoodEntryMapper::toEntry).toList());
+        return store.get().unitOfWork().read(em -> UserEntries.live(em, MoodEntryJpaEntity.class, userId).stream()
+                .map(MoodEntryMapper::toEntry).toList());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.outbox.jpa;
 
-import io.outbox.jpa.internal.DerbyServer;
+import io.outbox.jpa.internal.DerbyAuthentication;
 
 /**
  * Lets the processes of an app share its embedded stores. Once enabled, the first process that
@@ -23,7 +23,7 @@ public final class SharedStores {
 
     /** Turns sharing on for this JVM; every embedded connection needs a known user from now on. */
     public static synchronized void enable() {
-        DerbyServer.requireAuthentication();
+        DerbyAuthentication.require();
         enabled = true;
     }
 

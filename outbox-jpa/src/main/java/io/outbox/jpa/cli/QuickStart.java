@@ -72,6 +72,13 @@ public final class QuickStart {
      */
     private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
             "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    /**
+     * The heap in 2 MB pages where the kernel gives them on request: a short command touches some
+     * 60 MB, and in a virtual machine each 4 KB page's first touch is costly (a command's system
+     * time 0.4 s; with huge pages 16 % less wall time, one interleaved run of 12 each).
+     */
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    private static final Path HUGE_PAGES_SWITCH = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** A JVM that cannot map the archive runs without it, and says nothing on the command's output. */
     private static final List<String> QUIET = List.of("-Xshare:auto", "-Xlog:disable", "-Xlog:all=off");
     /** Known to these JDKs (a diagnostic flag): map the archive where it was made, without relocating it. */
@@ -169,6 +176,16 @@ public final class QuickStart {
         watch.start();
     }
 
+    /** Whether the kernel gives transparent huge pages on request ("[always]" or "[madvise]"); else the JVM would warn. */
+    public static boolean hugePages() {
+        try {
+            String modes = Files.readString(HUGE_PAGES_SWITCH);
+            return modes.contains("[always]") || modes.contains("[madvise]");
+        } catch (IOException | RuntimeException notLinux) {
+            return false;
+        }
+    }
+
     /** Loads, without initialising, the Derby client driver's classes, so the archive holds them. */
     private static void loadClientClasses() {
         String jar = System.getProperty("java.class.path", "");
@@ -229,6 +246,9 @@ public final class QuickStart {
             }
             if (!chosenByUser() && !Arrays.asList(args).contains("sync")) {
                 line.addAll(QUICK);
+                if (hugePages()) {
+                    line.add(HUGE_PAGES);
+                }
             }
             line.addAll(flags); // after ours: the user's own -Xlog and the like win
             line.add("-D" + CHILD + "=" + ProcessHandle.current().pid());

@@ -52,12 +52,7 @@ public final class DerbyServer implements AutoCloseable {
      * connection to any of its databases, embedded ones included, must give a user Derby knows.
      */
     public static void requireAuthentication() {
-        System.setProperty("derby.connection.requireAuthentication", "true");
-        System.setProperty("derby.authentication.provider", "BUILTIN");
-        // Derby hashes the given password at every login, 1,000 rounds by default (a tenth of a command's
-        // work in Derby): rounds slow the guessing of a weak password from its stored hash, and the
-        // credential is 256 random bits, kept nowhere as a hash
-        System.setProperty("derby.authentication.builtin.iterations", "1");
+        DerbyAuthentication.require();
     }
 
     /** Makes {@code credential} a user of this JVM's Derby (read at each login, so it may come after boot). */

@@ -34,12 +34,13 @@ public final class SharedDerbySource implements DataSource {
     /** How long a closing owner waits for its server to stop accepting (a few ms; a JVM exits 0.3 s late before). */
     private static final Duration LISTENER_PATIENCE = Duration.ofMillis(500);
     /**
-     * How long an owner keeps its store to itself before serving it. Most commands end sooner,
-     * and starting and stopping Derby's network server took a tenth of such a command's CPU on
-     * two cores; a process that needs the store meanwhile waits for it (its owner patience is
-     * seconds) and then serves it itself.
+     * How long an owner keeps its store to itself before serving it. A short command ends sooner
+     * (its work after the boot took 0.4 to 0.5 s here, so 0.3 s was too little), and starting and
+     * stopping Derby's network server took a tenth of such a command's CPU on two cores; a process
+     * that needs the store meanwhile waits for it (its owner patience is seconds) and then serves it
+     * itself.
      */
-    static final Duration SERVE_AFTER = Duration.ofMillis(300);
+    static final Duration SERVE_AFTER = Duration.ofSeconds(1);
     private static final Map<Path, SharedDerbySource> OPEN = new HashMap<>();
     /**
      * Derby's default schema is the user's own; the store's tables live in APP, where a store
