@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +87,7 @@ public abstract class SharedStoreContract {
         Path data = dir.resolve("data");
         Path database = data.resolve("store");
         try (StandInBackend backend = StandInBackend.start(StandInBackend.Options.withToken(TOKEN))) {
+            List<Ran> late = new ArrayList<>();
             Process sync = startSync(dir, data, backend, "first");
             try {
                 awaitServedBy(database, sync);
@@ -117,10 +119,10 @@ public abstract class SharedStoreContract {
 
                 // every request now waits 5 s before the backend acts, so the kill comes mid-delivery
                 backend.injectFaults(FaultPlan.of(1.0, FaultKind.SLOW).withSlowDelay(Duration.ofSeconds(5)), 1);
-                runAll(data, range(ADDS, ADDS + 5).stream().map(this::add).toList());
+                late.addAll(runAll(data, range(ADDS, ADDS + 5).stream().map(this::add).toList()));
                 awaitProcessing(database);
                 sync.destroyForcibly().waitFor();
-                runAll(data, range(ADDS + 5, ADDS + 10).stream().map(this::add).toList());
+                late.addAll(runAll(data, range(ADDS + 5, ADDS + 10).stream().map(this::add).toList()));
             } finally {
                 sync.destroyForcibly().waitFor();
             }
@@ -133,6 +135,10 @@ public abstract class SharedStoreContract {
             assertThat(again.exitCode()).as(again.stderr()).isZero();
             assertThat(again.stdoutLines()).last().asString().endsWith("failed 0, pending 0");
             List<Map<String, Object>> events = json(ok(data, "outbox", "list", "--json"));
+            Set<Object> entities = events.stream().map(e -> e.get("entity_id")).collect(Collectors.toSet());
+            assertThat(late).as("the changes made around the kill, each with its event").allSatisfy(ran ->
+                    assertThat(entities).as("the event of the entry %s, printed by a command that exited 0 at %s",
+                            ran.out().trim(), ran.ended()).contains(ran.out().trim()));
             assertThat(events).hasSize(2 * ADDS + 10).allSatisfy(e -> assertThat(e).containsEntry("status",
                     "completed"));
             assertEachKeyActedOnce(backend);
