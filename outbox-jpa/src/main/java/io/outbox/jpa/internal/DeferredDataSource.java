@@ -1,15 +1,12 @@
 package io.outbox.jpa.internal;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
 /**
  * A data source whose connections come from a pool given later: EclipseLink reads the entities'
@@ -17,7 +14,7 @@ import java.util.logging.Logger;
  * the factory can be made while the store boots. Asking for a connection before the pool is
  * given waits for it (a minute at most). Thread-safe.
  */
-public final class DeferredDataSource implements DataSource {
+public final class DeferredDataSource extends QuietDataSource {
     private static final long PATIENCE_SECONDS = 60;
     private final CompletableFuture<DataSource> target = new CompletableFuture<>();
 
@@ -45,31 +42,6 @@ public final class DeferredDataSource implements DataSource {
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
         return target().getConnection(user, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // nothing is logged through JDBC's writer
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // the pool has its own
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no java.util.logging here");
     }
 
     @Override
