@@ -2,7 +2,6 @@ package io.outbox.jpa;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.outbox.StoreUnavailableException;
-import io.outbox.jpa.internal.DeferredDataSource;
 import io.outbox.jpa.internal.DerbyServer;
 import io.outbox.jpa.internal.DerbyWakeUps;
 import io.outbox.jpa.internal.JpaOutboxRepository;
@@ -29,8 +28,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * An open outbox store: its schema migrated, its repository, and the unit of work that writes
@@ -83,42 +80,28 @@ public final class OutboxStore implements AutoCloseable {
         Dialect dialect = Dialect.of(config.jdbcUrl()).orElseThrow(() -> new StoreUnavailableException(
                 "no supported JDBC driver accepts '" + store + "'; accepted: jdbc:derby:DIR or "
                         + "jdbc:postgresql://HOST:PORT/DB", null));
-        // EclipseLink reads the entities' metadata while the store boots; it connects on first use
-        DeferredDataSource connections = new DeferredDataSource();
-        FutureTask<EntityManagerFactory> unit = new FutureTask<>(
-                () -> PersistenceUnit.create(connections, dialect, config.entityClasses()));
-        Thread reading = new Thread(unit, "outbox-persistence-unit");
-        reading.setDaemon(true);
-        reading.start();
         Optional<Path> sharedDatabase = SharedStores.enabled() ? DerbyCreation.onDisk(config.jdbcUrl())
                 : Optional.empty();
         SharedDerbySource shared = null;
-        HikariDataSource pool;
-        try {
-            if (dialect == Dialect.DERBY) {
-                keepDerbyLogBesideStore(config.jdbcUrl());
-                if (sharedDatabase.isPresent()) {
-                    shared = sharedSource(config.jdbcUrl(), sharedDatabase.get());
-                } else {
-                    DerbyCreation.createAtomically(config.jdbcUrl());
-                }
+        if (dialect == Dialect.DERBY) {
+            keepDerbyLogBesideStore(config.jdbcUrl());
+            if (sharedDatabase.isPresent()) {
+                shared = sharedSource(config.jdbcUrl(), sharedDatabase.get());
+            } else {
+                DerbyCreation.createAtomically(config.jdbcUrl());
             }
-        } catch (RuntimeException e) {
-            discard(unit);
-            throw e;
         }
         String storeId = java.util.UUID.randomUUID().toString();
+        HikariDataSource pool;
         try {
             pool = shared == null ? Pools.open(config, dialect, storeId) : Pools.open(config, shared);
         } catch (RuntimeException e) {
-            discard(unit);
             releaseShared(shared);
             throw StoreErrors.translate(e, store);
         }
         try {
             Migrations.apply(pool, dialect, config.allMigrations(), store);
-            connections.use(pool);
-            EntityManagerFactory factory = made(unit);
+            EntityManagerFactory factory = PersistenceUnit.create(pool, dialect, config.entityClasses());
             if (dialect == Dialect.DERBY && shared == null) {
                 OPEN_DERBY.merge(derbyDatabase(config.jdbcUrl()), 1, Integer::sum);
             }
@@ -126,34 +109,9 @@ public final class OutboxStore implements AutoCloseable {
                     ? " (this process serves it)" : " (through the process that serves it)");
             return new OutboxStore(config, dialect, pool, shared, factory, storeId);
         } catch (RuntimeException e) {
-            discard(unit);
             pool.close();
             releaseShared(shared);
             throw StoreErrors.translate(e, store);
-        }
-    }
-
-    /** The persistence unit made beside the store's boot; its failure is the open's. */
-    private static EntityManagerFactory made(FutureTask<EntityManagerFactory> unit) {
-        try {
-            return unit.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while the store opened", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new StoreUnavailableException("cannot read the store's entities: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** Closes the persistence unit of an open that failed, once it is made. */
-    private static void discard(FutureTask<EntityManagerFactory> unit) {
-        try {
-            made(unit).close();
-        } catch (RuntimeException ignored) {
-            // it failed too, or closing failed: the open's own failure is the one to report
         }
     }
 

@@ -1,6 +1,10 @@
 package io.outbox.jpa;
 
 import io.outbox.jpa.internal.DerbyAuthentication;
+import io.outbox.jpa.internal.StoreCredential;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Lets the processes of an app share its embedded stores. Once enabled, the first process that
@@ -25,6 +29,15 @@ public final class SharedStores {
     public static synchronized void enable() {
         DerbyAuthentication.require();
         enabled = true;
+    }
+
+    /**
+     * Whether {@code database} is an embedded store that exists and has its credential, so that
+     * opening it creates nothing.
+     */
+    public static boolean existing(Path database) {
+        return Files.isRegularFile(database.resolve("service.properties"))
+                && Files.isRegularFile(StoreCredential.fileOf(database));
     }
 
     /** Whether {@link #enable()} was called in this JVM. */

@@ -1,8 +1,8 @@
 package io.outbox.jpa.cli;
 
 import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.SharedStores;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -47,8 +47,7 @@ public final class HeadStart implements AutoCloseable {
             return NONE;
         }
         Path database = dir.get().toAbsolutePath().resolve(Session.DATABASE);
-        if (!Files.isRegularFile(database.resolve("service.properties"))
-                || !Files.isRegularFile(database.resolveSibling(database.getFileName() + ".credential"))) {
+        if (!SharedStores.existing(database)) {
             return NONE; // a new store: the command creates it, after checking its options
         }
         String url = Session.derbyUrl(dir.get());

@@ -5,6 +5,8 @@ import org.apache.derby.client.BasicClientDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +24,7 @@ import java.util.Map;
  * connections open at that moment fail, and the pool drops them. One source per store and JVM
  * ({@link #acquire}); thread-safe.
  */
-public final class SharedDerbySource extends QuietDataSource {
+public final class SharedDerbySource implements DataSource {
     private static final Logger log = LoggerFactory.getLogger(SharedDerbySource.class);
     private static final int LOGIN_TIMEOUT_SECONDS = 5;
     /** How long a closing owner waits for the commands that work through it. */
@@ -241,8 +243,28 @@ public final class SharedDerbySource extends QuietDataSource {
     }
 
     @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // nothing is logged through JDBC's writer
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // clients use their own; the engine has none
+    }
+
+    @Override
     public int getLoginTimeout() {
         return LOGIN_TIMEOUT_SECONDS;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("no java.util.logging");
     }
 
     @Override
