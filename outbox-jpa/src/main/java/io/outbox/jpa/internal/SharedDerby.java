@@ -23,7 +23,8 @@ public final class SharedDerby {
     private static final Logger log = LoggerFactory.getLogger(SharedDerby.class);
     /** A server that has not let us in by then is not ours (a port held by something that never answers). */
     private static final int LOGIN_TIMEOUT_SECONDS = 2;
-    private static final Duration RETRY = Duration.ofMillis(100);
+    /** A closing owner lets go within milliseconds of its store being down; a starting one serves within a second. */
+    private static final Duration RETRY = Duration.ofMillis(25);
 
     private SharedDerby() {
     }
@@ -33,11 +34,21 @@ public final class SharedDerby {
     }
 
     /**
-     * The route to {@code database}. When the store is booted by a process whose server cannot be
-     * reached (it is starting, or it does not serve), tries again until {@code patience} is spent,
-     * then fails as a locked store.
+     * The route to {@code database}, for a JVM that has no {@link SharedDerbySource} of it (a
+     * tool or a test): as {@link #resolve(Path, StoreCredential, Duration, OwnerLock)} with this
+     * JVM's lock, held as long as it lives when it boots the store.
      */
     public static Route resolve(Path database, StoreCredential credential, Duration patience) {
+        return resolve(database, credential, patience, OwnerLock.of(database));
+    }
+
+    /**
+     * The route to {@code database}: through the server its file names, or else, when no other
+     * process holds {@code owner}, by booting it here, which keeps {@code owner} held. When the
+     * store is owned by a process whose server cannot be reached (it is starting or closing, or it
+     * does not serve), tries again until {@code patience} is spent, then fails as a locked store.
+     */
+    static Route resolve(Path database, StoreCredential credential, Duration patience, OwnerLock owner) {
         long deadline = System.nanoTime() + patience.toNanos();
         long self = ProcessHandle.current().pid();
         while (true) {
@@ -45,17 +56,22 @@ public final class SharedDerby {
             if (file.isPresent() && accepts(file.get(), database, credential)) {
                 return new Route(DerbyServer.clientUrl(file.get(), database), false, file.get().port());
             }
-            String embedded = "jdbc:derby:" + database;
-            try (Connection boot = DriverManager.getConnection(embedded, credential.user(), credential.password())) {
-                return new Route(embedded, true, 0);
-            } catch (SQLException e) {
-                if (bootedElsewhere(e) && System.nanoTime() > deadline) {
-                    throw new StoreLockedException("the store " + database + " is open in another process that does"
-                            + " not serve it (an older version, or another tool); close that one and try again", e);
+            SQLException refused = null;
+            if (owner.tryTake()) {
+                String embedded = "jdbc:derby:" + database;
+                try (Connection boot = DriverManager.getConnection(embedded, credential.user(), credential.password())) {
+                    return new Route(embedded, true, 0);
+                } catch (SQLException e) {
+                    owner.release();
+                    if (!bootedElsewhere(e)) {
+                        throw StoreErrors.translate(e, database.toString());
+                    }
+                    refused = e; // booted by a process that does not take the owner lock: another tool
                 }
-                if (!bootedElsewhere(e)) {
-                    throw StoreErrors.translate(e, database.toString());
-                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreLockedException("the store " + database + " is open in another process that does"
+                        + " not serve it (an older version, or another tool); close that one and try again", refused);
             }
             pause();
         }
@@ -85,7 +101,7 @@ public final class SharedDerby {
 
     private static void pause() {
         try {
-            Thread.sleep(RETRY.toMillis()); // the owner is between its boot and its server file
+            Thread.sleep(RETRY.toMillis()); // another process's lock or file: nothing here to be woken by
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreLockedException("interrupted while waiting for the process that owns the store", e);

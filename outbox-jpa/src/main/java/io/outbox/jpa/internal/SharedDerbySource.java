@@ -42,6 +42,7 @@ public final class SharedDerbySource implements DataSource {
     private final StoreCredential credential;
     private final Duration patience;
     private final ClientPins pins;
+    private final OwnerLock ownerLock;
     private volatile SharedDerby.Route route;
     /** Set by the thread that starts it, read under this source's lock after that thread ended. */
     private volatile DerbyServer server;
@@ -56,6 +57,7 @@ public final class SharedDerbySource implements DataSource {
         this.credential = credential;
         this.patience = patience;
         this.pins = new ClientPins(database);
+        this.ownerLock = OwnerLock.of(database);
     }
 
     /**
@@ -65,7 +67,7 @@ public final class SharedDerbySource implements DataSource {
      */
     public static SharedDerbySource acquire(Path database, StoreCredential credential, Duration patience) {
         synchronized (OPEN) {
-            SharedDerbySource source = OPEN.computeIfAbsent(database.toAbsolutePath(),
+            SharedDerbySource source = OPEN.computeIfAbsent(database.toAbsolutePath().normalize(),
                     d -> new SharedDerbySource(d, credential, patience));
             if (source.users == 0) {
                 source.route(null);
@@ -101,10 +103,12 @@ public final class SharedDerbySource implements DataSource {
                         server = null;
                         // nobody is left to serve; Derby's own stop polls for 100 ms steps, so it runs aside,
                         // and only the listener's end is awaited
-                        Thread stopper = new Thread(stopping::close, "outbox-derby-server-stop");
+                        Thread stopper = new Thread(() -> stopServing(stopping), "outbox-derby-server-stop");
                         stopper.setDaemon(true);
                         stopper.start();
                         stopping.awaitListenerGone(LISTENER_PATIENCE);
+                    } else {
+                        ownerLock.release();
                     }
                     log.debug("closed {}: clients drained in {} ms, store shut down in {} ms", database,
                             (drained - start) / 1_000_000, (System.nanoTime() - drained) / 1_000_000);
@@ -129,7 +133,24 @@ public final class SharedDerbySource implements DataSource {
         try {
             DerbyCreation.shutDown("jdbc:derby:" + database, credential.user(), credential.password());
         } catch (SQLException e) {
-            log.warn("shutting down {} reported: {}", database, e.getMessage());
+            if (!"XJ004".equals(e.getSQLState())) { // not booted: nothing to shut down
+                log.warn("shutting down {} reported: {}", database, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Stops the server, then lets another process own the store. A connection the server took in
+     * before its stop may have booted the store again after {@link #shutDown()}, so it is shut
+     * down once more first: two processes must never have it booted at once. A JVM that exits
+     * before this ends lets go of both at its end.
+     */
+    private void stopServing(DerbyServer stopping) {
+        try {
+            stopping.close();
+            shutDown();
+        } finally {
+            ownerLock.release();
         }
     }
 
@@ -168,7 +189,7 @@ public final class SharedDerbySource implements DataSource {
         SharedDerby.Route found;
         long start = System.nanoTime();
         try {
-            found = SharedDerby.resolve(database, credential, patience);
+            found = SharedDerby.resolve(database, credential, patience, ownerLock);
         } catch (RuntimeException e) {
             pins.unpin();
             throw e;
