@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one processor of an embedded store: a lock on {@code <store>.processing.lock}, held while
@@ -21,12 +21,20 @@ import java.util.Set;
  * holder that is gone (and may be taken back at once). The operating system lets go of the
  * lock when its process ends, killed or not, so a stale file never blocks anyone. The file
  * names the holder's pid, for the refusal's message. Closing releases it; not thread-safe.
+ *
+ * <p>POSIX locks belong to the process, and closing any channel on the file drops them all, so a
+ * second take in the JVM that holds the lock is refused before it opens the file.
  */
 public final class ProcessingLock implements AutoCloseable {
+    /** The lock files this JVM holds. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private ProcessingLock(FileChannel channel, FileLock lock) {
+    private ProcessingLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -37,39 +45,38 @@ public final class ProcessingLock implements AutoCloseable {
 
     /** Takes the lock of {@code database}, or fails at once when another processor holds it. */
     public static ProcessingLock take(Path database, String what) {
-        Path file = fileOf(database);
+        Path file = fileOf(database).toAbsolutePath().normalize();
+        if (!HELD.add(file)) {
+            throw refusal(what, database, Long.toString(ProcessHandle.current().pid()));
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rw-------")));
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
-                String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
                 channel.close();
-                throw new StoreLockedException(what + " already runs on the store " + database
-                        + (holder.matches("[0-9]{1,19}") ? " in process " + holder : "") + " and delivers the"
-                        + " changes of every process; let it run, or stop it before starting another",
-                        null);
+                HELD.remove(file);
+                throw refusal(what, database, new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim());
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)),
                     0);
             channel.force(false);
-            return new ProcessingLock(channel, lock);
+            return new ProcessingLock(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
+            HELD.remove(file);
             throw new StoreUnavailableException("cannot take the processing lock " + file + " (" + e.getMessage()
                     + "); check that the data directory is yours and writable", e);
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return null;
-        }
+    private static StoreLockedException refusal(String what, Path database, String holder) {
+        return new StoreLockedException(what + " already runs on the store " + database
+                + (holder.matches("[0-9]{1,19}") ? " in process " + holder : "") + " and delivers the"
+                + " changes of every process; let it run, or stop it before starting another", null);
     }
 
     private static void closeQuietly(FileChannel channel) {
@@ -90,5 +97,6 @@ public final class ProcessingLock implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(channel);
+        HELD.remove(file);
     }
 }
