@@ -2,6 +2,7 @@ package io.outbox.jpa.support.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outbox.jpa.internal.ProcessingLock;
 import io.outbox.jpa.internal.ServerFile;
 import io.outbox.jpa.internal.StoreCredential;
 import io.outbox.jpa.support.JarProcess;
@@ -155,11 +156,24 @@ public abstract class SharedStoreContract {
                 command(data, "sync", "--api", backend.baseUri().toString(), "--watch", "--retry-delays", "100ms"));
     }
 
+    /**
+     * Waits until the sync serves the store and delivers: it serves from its boot on, and takes
+     * the processing lock (which names it once held) only after that.
+     */
     private static void awaitServedBy(Path database, Process sync) {
-        JarProcess.await("the sync serving " + database, Duration.ofMinutes(1), () -> {
+        Path lock = ProcessingLock.fileOf(database);
+        JarProcess.await("the sync serving " + database + " and delivering", Duration.ofMinutes(1), () -> {
             assertThat(sync.isAlive()).as("the sync is running").isTrue();
-            return ServerFile.read(database).filter(f -> f.pid() == sync.pid()).isPresent();
+            return ServerFile.read(database).filter(f -> f.pid() == sync.pid()).isPresent() && holder(lock).equals(Long.toString(sync.pid()));
         });
+    }
+
+    private static String holder(Path lock) {
+        try {
+            return Files.readString(lock).trim();
+        } catch (IOException notYet) {
+            return "";
+        }
     }
 
     /** Waits until the serving sync has claimed an event, read through its server with the store's credential. */
