@@ -15,6 +15,8 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Connections to an embedded store that the app's processes share: through the server of the
@@ -31,6 +33,14 @@ public final class SharedDerbySource implements DataSource {
     private static final Duration DRAIN = Duration.ofSeconds(20);
     /** How long a closing owner waits for its server to stop accepting (a few ms; a JVM exits 0.3 s late before). */
     private static final Duration LISTENER_PATIENCE = Duration.ofMillis(500);
+    /**
+     * How long an owner keeps its store to itself before serving it. A short command ends sooner
+     * (its work after the boot took 0.4 to 0.5 s here, so 0.3 s was too little), and starting and
+     * stopping Derby's network server took a tenth of such a command's CPU on two cores; a process
+     * that needs the store meanwhile waits for it (its owner patience is seconds) and then serves it
+     * itself.
+     */
+    static final Duration SERVE_AFTER = Duration.ofSeconds(1);
     private static final Map<Path, SharedDerbySource> OPEN = new HashMap<>();
     /**
      * Derby's default schema is the user's own; the store's tables live in APP, where a store
@@ -48,6 +58,8 @@ public final class SharedDerbySource implements DataSource {
     private volatile DerbyServer server;
     /** Starts the server beside the command: clients that come before it is up wait for its file. */
     private Thread serving;
+    /** Counted down when the store closes: an owner that has not begun serving by then never does. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     /** Whether this process, as a client, holds the owner until it is done (see {@link #letOwnerLeave()}). */
     private boolean pinning = true;
     private int users;
@@ -91,6 +103,7 @@ public final class SharedDerbySource implements DataSource {
             synchronized (this) {
                 if (route != null && route.owner()) {
                     long start = System.nanoTime();
+                    closing.countDown();
                     awaitServing();
                     pins.drain(DRAIN);
                     long drained = System.nanoTime();
@@ -207,13 +220,18 @@ public final class SharedDerbySource implements DataSource {
 
     private void serve() {
         try {
+            if (closing.await(SERVE_AFTER.toMillis(), TimeUnit.MILLISECONDS)) {
+                return; // closed first: nobody was served, nothing to stop
+            }
             server = DerbyServer.start(database, credential).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("not serving {} to other processes: {}", database, e.getMessage());
         }
     }
 
-    /** Waits for the server's start, begun beside the command (a second or less). */
+    /** Waits for the server's start, begun beside the command (a second or less), if it began. */
     private void awaitServing() {
         Thread starting = serving;
         if (starting == null) {
