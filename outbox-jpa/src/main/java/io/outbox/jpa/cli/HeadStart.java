@@ -51,7 +51,7 @@ public final class HeadStart implements AutoCloseable {
             return NONE; // a new store: the command creates it, after checking its options
         }
         String url = Session.derbyUrl(dir.get());
-        Session.prepareDerby();
+        Session.prepareDerby(dir.get());
         FutureTask<OutboxStore> opening = new FutureTask<>(() -> OutboxStore.open(app.storeConfig(url)));
         Thread thread = new Thread(opening, "outbox-head-start");
         thread.setDaemon(true);

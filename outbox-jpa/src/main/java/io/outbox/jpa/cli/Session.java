@@ -62,8 +62,8 @@ public final class Session implements AutoCloseable {
     /** The store the options name, opened (created or upgraded) on first use, or taken from {@code headStart}. */
     public OutboxStore store() {
         if (store == null) {
-            prepareDerby();
             String url = jdbcUrl();
+            prepareDerby(options.dbUrl().isPresent() ? null : options.dataDir().orElseGet(() -> defaultDataDir(app)));
             store = headStart.take(url).orElseGet(() -> OutboxStore.open(app.storeConfig(url)));
         }
         return store;
@@ -74,9 +74,12 @@ public final class Session implements AutoCloseable {
         this.headStart = early;
     }
 
-    /** What must hold before this JVM opens an embedded store. */
-    static void prepareDerby() {
+    /** What must hold before this JVM opens an embedded store, in {@code dataDir} unless null (a URL). */
+    static void prepareDerby(Path dataDir) {
         System.setProperty(DERBY_DEFAULT_PERMISSIONS, System.getProperty(DERBY_DEFAULT_PERMISSIONS, "false"));
+        if (dataDir != null) {
+            DerbyHome.use(dataDir);
+        }
     }
 
     public String jdbcUrl() {
