@@ -82,6 +82,27 @@ final class ClientPins {
         }
     }
 
+    /**
+     * Whether another process holds a pin now: a client that waits for this owner's server, or
+     * works through it. For an owner, which holds none itself.
+     */
+    synchronized boolean othersPinned() {
+        if (lock != null) {
+            return false;
+        }
+        try {
+            FileLock probe = open().tryLock(0, Long.MAX_VALUE, false);
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (IOException e) {
+            log.debug("cannot look for the clients of {}: {}", file, e.getMessage());
+            return false;
+        }
+    }
+
     private FileChannel open() throws IOException {
         if (channel == null || !channel.isOpen()) {
             channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,

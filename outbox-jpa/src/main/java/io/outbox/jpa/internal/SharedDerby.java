@@ -25,6 +25,11 @@ public final class SharedDerby {
     private static final int LOGIN_TIMEOUT_SECONDS = 2;
     /** A closing owner lets go within milliseconds of its store being down; a starting one serves within a second. */
     private static final Duration RETRY = Duration.ofMillis(25);
+    /**
+     * An owner serves within a second of its boot, at once when a client waits, and a closing one
+     * waits up to 20 s for its clients; under load each takes longer.
+     */
+    private static final Duration OWNER_STARTING_OR_CLOSING = Duration.ofSeconds(30);
 
     private SharedDerby() {
     }
@@ -44,12 +49,15 @@ public final class SharedDerby {
 
     /**
      * The route to {@code database}: through the server its file names, or else, when no other
-     * process holds {@code owner}, by booting it here, which keeps {@code owner} held. When the
-     * store is owned by a process whose server cannot be reached (it is starting or closing, or it
-     * does not serve), tries again until {@code patience} is spent, then fails as a locked store.
+     * process holds {@code owner}, by booting it here, which keeps {@code owner} held. When
+     * another process of the owner's holds the lock without serving yet (it is starting, or
+     * closing), waits for it up to {@link #OWNER_STARTING_OR_CLOSING}; when a process that does not
+     * take the lock has the store booted (another tool), up to {@code patience}; then fails as a
+     * locked store.
      */
     static Route resolve(Path database, StoreCredential credential, Duration patience, OwnerLock owner) {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + patience.toNanos();
         long self = ProcessHandle.current().pid();
         while (true) {
             Optional<ServerFile> file = ServerFile.read(database).filter(f -> f.pid() != self);
@@ -69,9 +77,14 @@ public final class SharedDerby {
                     refused = e; // booted by a process that does not take the owner lock: another tool
                 }
             }
-            if (System.nanoTime() > deadline) {
+            if (refused != null && System.nanoTime() > deadline) {
                 throw new StoreLockedException("the store " + database + " is open in another process that does"
                         + " not serve it (an older version, or another tool); close that one and try again", refused);
+            }
+            if (refused == null && System.nanoTime() > start + OWNER_STARTING_OR_CLOSING.toNanos()) {
+                throw new StoreLockedException("the store " + database + " is held by another process of the app"
+                        + " that has neither served it nor let go of it in " + OWNER_STARTING_OR_CLOSING.toSeconds()
+                        + " s; close that one and try again", null);
             }
             pause();
         }

@@ -34,13 +34,14 @@ public final class SharedDerbySource implements DataSource {
     /** How long a closing owner waits for its server to stop accepting (a few ms; a JVM exits 0.3 s late before). */
     private static final Duration LISTENER_PATIENCE = Duration.ofMillis(500);
     /**
-     * How long an owner keeps its store to itself before serving it. A short command ends sooner
-     * (its work after the boot took 0.4 to 0.5 s here, so 0.3 s was too little), and starting and
-     * stopping Derby's network server took a tenth of such a command's CPU on two cores; a process
-     * that needs the store meanwhile waits for it (its owner patience is seconds) and then serves it
-     * itself.
+     * How long an owner keeps its store to itself before serving it, unless a client waits for it.
+     * A short command ends sooner (its work after the boot took 0.4 to 0.5 s here, so 0.3 s was too
+     * little), and starting and stopping Derby's network server took a tenth of such a command's
+     * CPU on two cores.
      */
     static final Duration SERVE_AFTER = Duration.ofSeconds(1);
+    /** How often an owner that does not serve yet looks for a waiting client. */
+    private static final long WAITING_POLL_MILLIS = 20;
     private static final Map<Path, SharedDerbySource> OPEN = new HashMap<>();
     /**
      * Derby's default schema is the user's own; the store's tables live in APP, where a store
@@ -105,7 +106,9 @@ public final class SharedDerbySource implements DataSource {
                     long start = System.nanoTime();
                     closing.countDown();
                     awaitServing();
-                    pins.drain(DRAIN);
+                    if (server != null) {
+                        pins.drain(DRAIN); // clients that wait for a server that never came are not waited for
+                    }
                     long drained = System.nanoTime();
                     if (server != null) {
                         server.stopAnnouncing(); // no new client comes
@@ -218,12 +221,19 @@ public final class SharedDerbySource implements DataSource {
         return found;
     }
 
+    /**
+     * Serves the store once {@link #SERVE_AFTER} has passed, or as soon as a client waits for it (a
+     * client holds its pin while it looks for the owner); an owner that closes first never serves.
+     */
     private void serve() {
+        long deadline = System.nanoTime() + SERVE_AFTER.toNanos();
         try {
-            if (closing.await(SERVE_AFTER.toMillis(), TimeUnit.MILLISECONDS)) {
-                return; // closed first: nobody was served, nothing to stop
+            while (!closing.await(WAITING_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() >= deadline || pins.othersPinned()) {
+                    server = DerbyServer.start(database, credential).orElse(null);
+                    return;
+                }
             }
-            server = DerbyServer.start(database, credential).orElse(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
