@@ -18,8 +18,13 @@ class CoreArchitectureTest {
 
     @ArchTest
     static final ArchRule core_depends_on_the_jdk_and_slf4j_only = classes()
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.outbox..", "org.slf4j..", "com.sun.net.httpserver..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.outbox..", "org.slf4j..")
             .because("the core carries the delivery rules and no framework");
+
+    @ArchTest
+    static final ArchRule core_neither_serves_nor_calls_http = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..", "java.net.http..")
+            .because("the remote API's client and the stand-in backend live in outbox-http");
 
     @ArchTest
     static final ArchRule core_never_references_persistence_apps_or_tools = noClasses()

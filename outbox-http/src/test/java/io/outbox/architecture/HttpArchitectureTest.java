@@ -1,0 +1,30 @@
+package io.outbox.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** What outbox-http may and may not depend on, checked in the normal build. */
+@AnalyzeClasses(packages = {"io.outbox.http", "io.outbox.testing.backend"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class HttpArchitectureTest {
+    @ArchTest
+    static final ArchTests common = ArchTests.in(CommonArchitectureRules.class);
+
+    @ArchTest
+    static final ArchRule http_depends_on_the_jdk_slf4j_and_core_only = classes()
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.sun.net.httpserver..",
+                    "org.slf4j..", "io.outbox", "io.outbox.handler..", "io.outbox.http..", "io.outbox.testing.backend..")
+            .because("any app that syncs to the remote API takes this module, and no framework with it");
+
+    @ArchTest
+    static final ArchRule the_client_never_uses_the_stand_in_backend = noClasses()
+            .that().resideInAPackage("io.outbox.http..")
+            .should().dependOnClassesThat().resideInAPackage("io.outbox.testing..")
+            .because("the stand-in backend is for demos and tests");
+}
