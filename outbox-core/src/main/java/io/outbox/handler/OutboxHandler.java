@@ -9,6 +9,10 @@ import io.outbox.event.OutboxEvent;
  *
  * <p>Delivery is at least once: after a crash an event may be handed over again, with the
  * same id. Handlers make that harmless by sending the event id as an idempotency key.
+ *
+ * <p>While {@link #handle} runs, SLF4J's MDC holds {@code outbox.event_id},
+ * {@code outbox.event_type}, {@code outbox.entity_id} and {@code outbox.user_id}, so every line
+ * a handler logs can name its event (with logback: {@code %X{outbox.event_id}}).
  */
 public interface OutboxHandler {
 

@@ -6,6 +6,7 @@ import io.outbox.handler.HandlerResult;
 import io.outbox.handler.OutboxHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HandlerRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HandlerRunner.class);
     private static final long WAIT_SLICE_MILLIS = 50;
+    /** The MDC keys set around each handler call (see {@link OutboxHandler}). */
+    static final String EVENT_ID = "outbox.event_id";
+    static final String EVENT_TYPE = "outbox.event_type";
+    static final String ENTITY_ID = "outbox.entity_id";
+    static final String USER_ID = "outbox.user_id";
 
     private final HandlerRegistry handlers;
     private final ExecutorService pool;
@@ -93,6 +99,10 @@ final class HandlerRunner implements AutoCloseable {
                 () -> new IllegalStateException("claimed an event of unhandled type " + event.eventType()));
         long start = System.nanoTime();
         HandlerResult result;
+        MDC.put(EVENT_ID, event.id().toString());
+        MDC.put(EVENT_TYPE, event.eventType());
+        MDC.put(ENTITY_ID, event.entityId());
+        MDC.put(USER_ID, event.userId());
         try {
             result = handler.handle(event);
             if (result == null) {
@@ -103,6 +113,11 @@ final class HandlerRunner implements AutoCloseable {
                     : thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
             log.debug("handler for {} threw", event.id(), thrown);
             result = HandlerResult.retryLater(message);
+        } finally {
+            MDC.remove(EVENT_ID);
+            MDC.remove(EVENT_TYPE);
+            MDC.remove(ENTITY_ID);
+            MDC.remove(USER_ID);
         }
         return new Attempt(event, result, Duration.ofNanos(System.nanoTime() - start));
     }
