@@ -1,10 +1,10 @@
 package com.fitiq.cli;
 
-import io.outbox.jpa.cli.BuildVersion;
-import io.outbox.jpa.cli.ExitCodes;
-import io.outbox.jpa.cli.GlobalOptions;
-import io.outbox.jpa.cli.OutboxCommand;
-import io.outbox.jpa.cli.SyncCommand;
+import io.outbox.cli.BuildVersion;
+import io.outbox.cli.ExitCodes;
+import io.outbox.cli.GlobalOptions;
+import io.outbox.cli.OutboxCommand;
+import io.outbox.cli.SyncCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ScopeType;

@@ -11,7 +11,7 @@ import io.outbox.http.RemoteApi;
 import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.StoreConfig;
-import io.outbox.jpa.cli.OutboxApp;
+import io.outbox.cli.OutboxApp;
 import jakarta.inject.Inject;
 
 import java.time.Clock;

@@ -12,11 +12,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.outbox.jpa.OutboxStore;
-import io.outbox.jpa.cli.Environment;
-import io.outbox.jpa.cli.GlobalOptions;
-import io.outbox.jpa.cli.OutboxApp;
-import io.outbox.jpa.cli.Output;
-import io.outbox.jpa.cli.Session;
+import io.outbox.cli.Environment;
+import io.outbox.cli.GlobalOptions;
+import io.outbox.cli.OutboxApp;
+import io.outbox.cli.Output;
+import io.outbox.cli.Session;
 
 import java.time.Clock;
 

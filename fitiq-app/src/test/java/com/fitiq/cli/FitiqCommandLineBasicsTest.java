@@ -1,6 +1,6 @@
 package com.fitiq.cli;
 
-import io.outbox.jpa.support.cli.CommandLineBasicsContract;
+import io.outbox.cli.support.CommandLineBasicsContract;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

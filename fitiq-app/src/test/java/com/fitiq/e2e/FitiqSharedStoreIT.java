@@ -1,6 +1,6 @@
 package com.fitiq.e2e;
 
-import io.outbox.jpa.support.cli.SharedStoreContract;
+import io.outbox.cli.support.SharedStoreContract;
 import io.outbox.testing.backend.StandInBackend;
 
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package com.fitiq.reliability;
 
 import com.fitiq.cli.Main;
-import io.outbox.jpa.cli.Environment;
-import io.outbox.jpa.cli.Output;
+import io.outbox.cli.Environment;
+import io.outbox.cli.Output;
 import io.outbox.jpa.support.JarProcess;
 
 import java.io.ByteArrayOutputStream;

@@ -6,10 +6,10 @@ import com.fitiq.progress.usecase.UpdateProgressCommand;
 import com.fitiq.wiring.FitiqModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.outbox.jpa.cli.Environment;
-import io.outbox.jpa.cli.GlobalOptions;
-import io.outbox.jpa.cli.Output;
-import io.outbox.jpa.cli.Session;
+import io.outbox.cli.Environment;
+import io.outbox.cli.GlobalOptions;
+import io.outbox.cli.Output;
+import io.outbox.cli.Session;
 
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package com.lume.cli;
 
-import io.outbox.jpa.support.cli.CommandLineBasicsContract;
+import io.outbox.cli.support.CommandLineBasicsContract;
 
 /** lume-app's --version and --help. */
 class LumeCommandLineBasicsTest extends CommandLineBasicsContract {

@@ -2,7 +2,7 @@ package com.lume.it;
 
 import com.lume.support.BackendChecks;
 import com.lume.support.LumeJar;
-import io.outbox.jpa.support.cli.SharedStoreContract;
+import io.outbox.cli.support.SharedStoreContract;
 import io.outbox.testing.backend.StandInBackend;
 
 import java.util.List;

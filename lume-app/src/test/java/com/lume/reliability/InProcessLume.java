@@ -9,10 +9,10 @@ import com.lume.support.LumeJar;
 import com.lume.wellness.usecase.JournalUseCases;
 import com.lume.wellness.usecase.MoodUseCases;
 import com.lume.wiring.LumeModule;
-import io.outbox.jpa.cli.Environment;
-import io.outbox.jpa.cli.GlobalOptions;
-import io.outbox.jpa.cli.Output;
-import io.outbox.jpa.cli.Session;
+import io.outbox.cli.Environment;
+import io.outbox.cli.GlobalOptions;
+import io.outbox.cli.Output;
+import io.outbox.cli.Session;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

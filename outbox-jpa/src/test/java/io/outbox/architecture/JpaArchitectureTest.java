@@ -8,23 +8,16 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/**
- * What outbox-jpa may and may not depend on, checked in the normal build. Its CLI kit
- * ({@code io.outbox.jpa.cli}) is the one exception to "storage only" until it has a module of
- * its own.
- */
+/** What outbox-jpa may and may not depend on, checked in the normal build: storage only. */
 @AnalyzeClasses(packages = "io.outbox.jpa", importOptions = ImportOption.DoNotIncludeTests.class)
 class JpaArchitectureTest {
-    private static final String CLI_KIT = "io.outbox.jpa.cli..";
-
     @ArchTest
     static final ArchTests common = ArchTests.in(CommonArchitectureRules.class);
 
     @ArchTest
     static final ArchRule storage_never_depends_on_the_cli_http_or_json = noClasses()
-            .that().resideOutsideOfPackage(CLI_KIT)
             .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.google.inject..",
-                    "com.fasterxml.jackson..", "io.outbox.http..", "io.outbox.testing.backend..", CLI_KIT)
+                    "com.fasterxml.jackson..", "io.outbox.http..", "io.outbox.testing.backend..", "io.outbox.cli..")
             .because("a service that stores its events with this adapter takes no command line and no HTTP with it");
 
     @ArchTest

@@ -1,7 +1,5 @@
 package io.outbox.jpa.support;
 
-import io.outbox.jpa.cli.QuickStart;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -41,11 +39,21 @@ public final class TestJvm {
             "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-Xshare:auto", "-Xlog:disable", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(2);
-    private static final boolean HUGE_PAGES = QuickStart.hugePages();
+    /** As the apps' quick start decides (outbox-cli's {@code QuickStart}, which this module cannot see). */
+    private static final boolean HUGE_PAGES = hugePages();
     /** By archive file (jar name and build): the archive, or empty where its training failed. */
     private static final Map<Path, Optional<Path>> ARCHIVES = new HashMap<>();
 
     private TestJvm() {
+    }
+
+    private static boolean hugePages() {
+        try {
+            String modes = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            return modes.contains("[always]") || modes.contains("[madvise]");
+        } catch (IOException | RuntimeException notLinux) {
+            return false;
+        }
     }
 
     /**

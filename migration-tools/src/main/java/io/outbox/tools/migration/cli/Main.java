@@ -1,6 +1,6 @@
 package io.outbox.tools.migration.cli;
 
-import io.outbox.jpa.cli.BuildVersion;
+import io.outbox.cli.BuildVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

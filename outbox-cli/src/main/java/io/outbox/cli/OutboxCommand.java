@@ -1,0 +1,202 @@
+package io.outbox.cli;
+
+import io.outbox.event.EventStatus;
+import io.outbox.event.OutboxEvent;
+import io.outbox.repository.EventQuery;
+import io.outbox.repository.OutboxRepository;
+import io.outbox.stats.OutboxStatistics;
+import jakarta.inject.Inject;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** {@code outbox stats|list|retry|cleanup}: what is waiting and why, for the signed-in user only. */
+@Command(name = "outbox", description = "Inspect and repair this user's outbox: what is waiting to sync, and why.",
+        subcommands = {OutboxCommand.Stats.class, OutboxCommand.ListEvents.class, OutboxCommand.Retry.class,
+                OutboxCommand.Cleanup.class})
+public final class OutboxCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code outbox} alone: which subcommands there are. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** {@code outbox stats}: counts, oldest pending, events waiting for a handler, and a verdict. */
+    @Command(name = "stats", description = "Counts by status, stale and oldest pending events, events no handler"
+            + " takes, and whether something needs attention.")
+    public static final class Stats implements Callable<Integer> {
+        private final Session session;
+        private final Output output;
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Inject
+        public Stats(Session session, Output output) {
+            this.session = session;
+            this.output = output;
+        }
+
+        @Override
+        public Integer call() {
+            String user = session.user();
+            Instant now = session.clock().instant();
+            OutboxRepository repository = session.store().repository();
+            OutboxStatistics stats = OutboxStatistics.from(
+                    repository.snapshot(Optional.of(user), now.minus(Duration.ofMinutes(5))),
+                    session.app().eventTypes(), now);
+            Map<String, Object> extra = session.app().extraStatistics(session.store());
+            if (json) {
+                output.json(EventViews.statistics(stats, extra));
+            } else {
+                output.line(stats.summary());
+                extra.forEach((key, value) -> output.line(key.replace('_', ' ') + ": " + value));
+            }
+            return ExitCodes.DONE;
+        }
+    }
+
+    /** {@code outbox list}: this user's events, oldest first. */
+    @Command(name = "list", description = "This user's events, oldest first, with attempts and the last error.")
+    public static final class ListEvents implements Callable<Integer> {
+        private final Session session;
+        private final Output output;
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only pending, processing, completed or"
+                + " failed events.")
+        String status;
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        @Inject
+        public ListEvents(Session session, Output output) {
+            this.session = session;
+            this.output = output;
+        }
+
+        @Override
+        public Integer call() {
+            Optional<EventStatus> wanted = Optional.ofNullable(status).map(s -> EventStatus.parse(s).orElseThrow(
+                    () -> new BadInputException("--status '" + Output.shorten(s) + "' is not a status; use pending,"
+                            + " processing, completed or failed")));
+            String user = session.user();
+            List<OutboxEvent> events = session.store().repository()
+                    .find(new EventQuery(Optional.of(user), wanted, EventQuery.UNLIMITED));
+            if (json) {
+                List<Object> views = new ArrayList<>();
+                events.forEach(e -> views.add(EventViews.event(e, session.app().metadataForDisplay(e))));
+                output.json(views);
+            } else if (events.isEmpty()) {
+                output.line("no events");
+            } else {
+                events.forEach(e -> output.line(EventViews.line(e)));
+            }
+            return ExitCodes.DONE;
+        }
+    }
+
+    /** {@code outbox retry}: failed events due now with fresh attempts, same ids. */
+    @Command(name = "retry", description = "Make failed events due now with a fresh set of attempts; they keep"
+            + " their ids, so the backend still sees the same Idempotency-Key.")
+    public static final class Retry implements Callable<Integer> {
+        private final Session session;
+        private final Output output;
+        @ArgGroup(multiplicity = "1")
+        Which which;
+
+        /** Either every failed event or the ones named. */
+        static final class Which {
+            @Option(names = "--all-failed", required = true, description = "Every failed event of this user.")
+            boolean allFailed;
+            @Parameters(paramLabel = "EVENT_ID", arity = "1..*", description = "Ids of failed events.")
+            List<String> ids;
+        }
+
+        @Inject
+        public Retry(Session session, Output output) {
+            this.session = session;
+            this.output = output;
+        }
+
+        @Override
+        public Integer call() {
+            String user = session.user();
+            Instant now = session.clock().instant();
+            OutboxRepository repository = session.store().repository();
+            int retried;
+            if (!which.allFailed && (which.ids == null || which.ids.isEmpty())) {
+                // --all-failed=false names nothing: picocli counts the option as given
+                throw new BadInputException("retry needs --all-failed or one or more EVENT_IDs; see outbox list");
+            }
+            if (which.allFailed) {
+                retried = repository.resetAllFailed(Optional.of(user), now);
+            } else {
+                List<UUID> ids = failedEventsOf(repository, user, which.ids);
+                retried = repository.resetForRetry(ids, now);
+            }
+            output.line("retried " + retried + " event" + (retried == 1 ? "" : "s"));
+            return ExitCodes.DONE;
+        }
+
+        /** Every id must name a failed event of this user; otherwise nothing is retried. */
+        private static List<UUID> failedEventsOf(OutboxRepository repository, String user, List<String> given) {
+            List<UUID> ids = new ArrayList<>();
+            for (String text : given) {
+                UUID id = Ids.parse(text, "event id");
+                OutboxEvent event = repository.findById(id).filter(e -> e.userId().equals(user)).orElseThrow(
+                        () -> new BadInputException("no event " + id + " for user " + user + "; see outbox list"));
+                if (event.status() != EventStatus.FAILED) {
+                    throw new BadInputException("event " + id + " is " + event.status().wireName()
+                            + ", not failed; only failed events can be retried");
+                }
+                ids.add(id);
+            }
+            return ids;
+        }
+    }
+
+    /** {@code outbox cleanup}: completed events past retention. */
+    @Command(name = "cleanup", description = "Delete this user's completed events older than a duration.")
+    public static final class Cleanup implements Callable<Integer> {
+        private final Session session;
+        private final Output output;
+        @Option(names = "--older-than", paramLabel = "DURATION", defaultValue = "7d",
+                converter = DurationConverter.class, description = "Completed for longer than this (default 7d).")
+        Duration olderThan;
+        private static final Instant OLDEST_CUTOFF = Instant.parse("1900-01-01T00:00:00Z");
+
+        @Inject
+        public Cleanup(Session session, Output output) {
+            this.session = session;
+            this.output = output;
+        }
+
+        @Override
+        public Integer call() {
+            String user = session.user();
+            Instant now = session.clock().instant();
+            if (olderThan.compareTo(Duration.between(OLDEST_CUTOFF, now)) > 0) {
+                // a store keeps no time before the year 1900 (Derby's TIMESTAMP starts at the year 1)
+                throw new BadInputException("--older-than " + DurationConverter.format(olderThan) + " reaches back"
+                        + " before the year 1900; give a shorter duration such as 30d");
+            }
+            Instant cutoff = now.minus(olderThan);
+            int deleted = session.store().repository().deleteCompletedBefore(cutoff, Optional.of(user));
+            output.line("deleted " + deleted + " completed event" + (deleted == 1 ? "" : "s") + " older than "
+                    + DurationConverter.format(olderThan));
+            return ExitCodes.DONE;
+        }
+    }
+}

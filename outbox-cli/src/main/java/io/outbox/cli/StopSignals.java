@@ -1,0 +1,26 @@
+package io.outbox.cli;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Turns Ctrl-C (SIGINT) and SIGTERM into a request to stop, so {@code sync --watch} can finish
+ * in-flight work, print its summary and exit 0 instead of being torn down by the JVM.
+ */
+public class StopSignals {
+    /** Waits for a stop request. */
+    public interface Waiter {
+        void await() throws InterruptedException;
+    }
+
+    public Waiter install() {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : new String[]{"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop.countDown());
+            } catch (IllegalArgumentException unsupported) {
+                // this platform does not have the signal; the other one still works
+            }
+        }
+        return stop::await;
+    }
+}
