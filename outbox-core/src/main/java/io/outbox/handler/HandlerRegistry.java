@@ -30,10 +30,12 @@ public final class HandlerRegistry {
         return new HandlerRegistry(map);
     }
 
+    /** The handler of {@code eventType}, if there is one. */
     public Optional<OutboxHandler> forType(String eventType) {
         return Optional.ofNullable(byType.get(eventType));
     }
 
+    /** The event types that have a handler. */
     public Set<String> eventTypes() {
         return byType.keySet();
     }

@@ -72,6 +72,7 @@ public final class OutboxProcessor implements AutoCloseable {
         this.housekeeping = new Housekeeping(repository, config, listener, b.exclusiveStore);
     }
 
+    /** A builder of a processor that delivers the events {@code repository} holds. */
     public static OutboxProcessorBuilder builder(OutboxRepository repository) {
         return new OutboxProcessorBuilder(repository);
     }
@@ -170,10 +171,12 @@ public final class OutboxProcessor implements AutoCloseable {
                 handlers.eventTypes(), now);
     }
 
+    /** The name this processor's claims carry. */
     public String owner() {
         return owner;
     }
 
+    /** The settings it runs with. */
     public ProcessorConfig config() {
         return config;
     }

@@ -30,21 +30,25 @@ public final class OutboxProcessorBuilder {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 
+    /** Adds the handler of one event type; events of types without a handler are left pending, unclaimed. */
     public OutboxProcessorBuilder handler(OutboxHandler handler) {
         handlers.add(Objects.requireNonNull(handler, "handler"));
         return this;
     }
 
+    /** Adds each of {@code all}, as {@link #handler} does. */
     public OutboxProcessorBuilder handlers(Collection<? extends OutboxHandler> all) {
         all.forEach(this::handler);
         return this;
     }
 
+    /** Every setting of the processor (default {@link ProcessorConfig#defaults()}). */
     public OutboxProcessorBuilder config(ProcessorConfig value) {
         config = Objects.requireNonNull(value, "config");
         return this;
     }
 
+    /** Where the processor reads the time: due times, backoff, leases, statistics (default the system's UTC clock). */
     public OutboxProcessorBuilder clock(Clock value) {
         clock = Objects.requireNonNull(value, "clock");
         return this;
@@ -56,6 +60,7 @@ public final class OutboxProcessorBuilder {
         return this;
     }
 
+    /** Told of each delivery, failure and recovery; its own failures never stop the processor (default none). */
     public OutboxProcessorBuilder listener(OutboxListener value) {
         listener = Objects.requireNonNull(value, "listener");
         return this;
@@ -88,6 +93,7 @@ public final class OutboxProcessorBuilder {
         return this;
     }
 
+    /** The processor, not started yet: call {@link OutboxProcessor#start()}, or drive it with {@code processOnce}. */
     public OutboxProcessor build() {
         return new OutboxProcessor(this);
     }

@@ -30,6 +30,7 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
                               Duration staleAfter, Duration lease, Duration leaseCheckInterval,
                               double lowPriorityShare, Duration shutdownTimeout, Duration maxStoreBackoff) {
 
+    /** Checks every setting; throws {@link InvalidConfigurationException} naming the first one out of range. */
     public ProcessorConfig {
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(maxAttemptsOverride, "maxAttemptsOverride");
@@ -49,14 +50,17 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
         }
     }
 
+    /** Every default, as the class comment lists them. */
     public static ProcessorConfig defaults() {
         return builder().build();
     }
 
+    /** A builder that starts from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder that starts from this config, to change some settings of it. */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -109,71 +113,85 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
             maxStoreBackoff = c.maxStoreBackoff;
         }
 
+        /** Events claimed per batch, 1 to 10,000 (default 10). */
         public Builder batchSize(int value) {
             batchSize = value;
             return this;
         }
 
+        /** How often an idle processor looks for due events when nothing triggers it, positive (default 2 s). */
         public Builder pollInterval(Duration value) {
             pollInterval = value;
             return this;
         }
 
+        /** Handlers running at once, at most, 1 to 1,000 (default 3). */
         public Builder concurrency(int value) {
             concurrency = value;
             return this;
         }
 
+        /** The backoff after a failed attempt (default {@link RetryPolicy#defaults()}). */
         public Builder retryPolicy(RetryPolicy value) {
             retryPolicy = value;
             return this;
         }
 
+        /** Replaces each event's own attempt limit for this processor, 1 to 1,000 (default: each event's own). */
         public Builder maxAttemptsOverride(int value) {
             maxAttemptsOverride = Optional.of(value);
             return this;
         }
 
+        /** How often completed events past {@link #retention} are deleted, positive (default 1 h). */
         public Builder cleanupInterval(Duration value) {
             cleanupInterval = value;
             return this;
         }
 
+        /** How long completed events are kept, positive (default 7 d). */
         public Builder retention(Duration value) {
             retention = value;
             return this;
         }
 
+        /** Age after which a pending event counts as stale in the statistics, positive (default 5 min). */
         public Builder staleAfter(Duration value) {
             staleAfter = value;
             return this;
         }
 
+        /** How long a claim lasts before its event is presumed orphaned and handed out again, positive (default 5 min). */
         public Builder lease(Duration value) {
             lease = value;
             return this;
         }
 
+        /** How often expired claims are looked for, positive (default 30 s). */
         public Builder leaseCheckInterval(Duration value) {
             leaseCheckInterval = value;
             return this;
         }
 
+        /** Share of each batch claimed oldest-first whatever the priority, 0 to 0.5 (default 0.2). */
         public Builder lowPriorityShare(double value) {
             lowPriorityShare = value;
             return this;
         }
 
+        /** How long {@code close()} lets in-flight handlers finish before it interrupts them, positive (default 10 s). */
         public Builder shutdownTimeout(Duration value) {
             shutdownTimeout = value;
             return this;
         }
 
+        /** The longest wait between tries while the store is failing, positive (default 30 s). */
         public Builder maxStoreBackoff(Duration value) {
             maxStoreBackoff = value;
             return this;
         }
 
+        /** The config; throws {@link InvalidConfigurationException} when a setting is out of range. */
         public ProcessorConfig build() {
             return new ProcessorConfig(batchSize, pollInterval, concurrency, retryPolicy, maxAttemptsOverride,
                     cleanupInterval, retention, staleAfter, lease, leaseCheckInterval, lowPriorityShare,

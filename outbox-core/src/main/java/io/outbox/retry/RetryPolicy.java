@@ -19,8 +19,10 @@ public record RetryPolicy(List<Duration> delays, double jitter) {
     /** 1 s, 5 s, 30 s, 2 min, 10 min. */
     public static final List<Duration> DEFAULT_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
             Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
+    /** Each wait moves by up to ±10 %, so processors that failed together do not retry together. */
     public static final double DEFAULT_JITTER = 0.1;
 
+    /** At least one delay, none negative (the last repeats); jitter in [0, 1). */
     public RetryPolicy {
         Objects.requireNonNull(delays, "delays");
         delays = List.copyOf(delays);
@@ -37,10 +39,12 @@ public record RetryPolicy(List<Duration> delays, double jitter) {
         }
     }
 
+    /** {@link #DEFAULT_DELAYS} with {@link #DEFAULT_JITTER}. */
     public static RetryPolicy defaults() {
         return new RetryPolicy(DEFAULT_DELAYS, DEFAULT_JITTER);
     }
 
+    /** The same delays with another jitter (0 makes the waits exact, as tests want). */
     public RetryPolicy withJitter(double newJitter) {
         return new RetryPolicy(delays, newJitter);
     }
