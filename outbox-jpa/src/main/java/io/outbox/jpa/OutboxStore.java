@@ -137,14 +137,17 @@ public final class OutboxStore implements AutoCloseable {
         }
     }
 
+    /** The outbox repository on this store, for an {@code OutboxProcessor} and the outbox tools. */
     public OutboxRepository repository() {
         return repository;
     }
 
+    /** Writes entities and their events in one transaction. */
     public UnitOfWork unitOfWork() {
         return unitOfWork;
     }
 
+    /** Which database the store is on. */
     public Dialect dialect() {
         return dialect;
     }
@@ -241,6 +244,10 @@ public final class OutboxStore implements AutoCloseable {
         commitListeners.forEach(Runnable::run);
     }
 
+    /**
+     * Closes the pool and the persistence unit; an embedded store is shut down once its last
+     * opener in this JVM closes it, so another process may open it. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -38,6 +38,7 @@ public record StoreConfig(String jdbcUrl, Optional<String> user, Optional<String
         return new StoreConfig(jdbcUrl, Optional.empty(), Optional.empty(), List.of(), List.of(), 4);
     }
 
+    /** Logs in as {@code newUser} with {@code newPassword} (may be null), which {@link #redactedUrl()} never shows. */
     public StoreConfig withCredentials(String newUser, String newPassword) {
         return new StoreConfig(jdbcUrl, Optional.of(newUser), Optional.ofNullable(newPassword), migrations,
                 entityClasses, poolSize);
@@ -57,6 +58,7 @@ public record StoreConfig(String jdbcUrl, Optional<String> user, Optional<String
         return new StoreConfig(jdbcUrl, user, password, migrations, all, poolSize);
     }
 
+    /** Connections kept open, 1 to 100 (default 4). */
     public StoreConfig withPoolSize(int size) {
         return new StoreConfig(jdbcUrl, user, password, migrations, entityClasses, size);
     }

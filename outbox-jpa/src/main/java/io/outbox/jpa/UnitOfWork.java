@@ -25,12 +25,17 @@ public final class UnitOfWork {
 
     /** What a unit of work may do: use the entity manager, and record outbox events. */
     public interface Work {
+        /** The unit's entity manager: what it persists commits with the unit's events. */
         EntityManager entityManager();
 
         /** Records a new event, written when the unit commits. */
         void record(OutboxEvent event);
     }
 
+    /**
+     * Runs {@code work} in one transaction and commits its entities and events together; an
+     * exception rolls both back and is thrown on.
+     */
     public void write(Consumer<Work> work) {
         call(w -> {
             work.accept(w);
@@ -38,6 +43,7 @@ public final class UnitOfWork {
         });
     }
 
+    /** As {@link #write}, returning what {@code work} returns. */
     public <T> T call(Function<Work, T> work) {
         return transactions.run(tx -> work.apply(new Work() {
             @Override
