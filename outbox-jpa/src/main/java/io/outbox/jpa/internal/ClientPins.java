@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Lets the owner of a shared embedded store wait for its clients before it goes: each client
@@ -105,9 +102,7 @@ final class ClientPins {
 
     private FileChannel open() throws IOException {
         if (channel == null || !channel.isOpen()) {
-            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
+            channel = LockFiles.open(file);
         }
         return channel;
     }

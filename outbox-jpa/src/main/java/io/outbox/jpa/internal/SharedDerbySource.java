@@ -106,13 +106,11 @@ public final class SharedDerbySource implements DataSource {
                     long start = System.nanoTime();
                     closing.countDown();
                     awaitServing();
-                    if (server != null) {
-                        pins.drain(DRAIN); // clients that wait for a server that never came are not waited for
-                    }
-                    long drained = System.nanoTime();
-                    if (server != null) {
+                    if (server != null) { // clients that wait for a server that never came are not waited for
+                        pins.drain(DRAIN);
                         server.stopAnnouncing(); // no new client comes
                     }
+                    long drained = System.nanoTime();
                     shutDown();
                     if (server != null) {
                         DerbyServer stopping = server;
