@@ -17,10 +17,18 @@ class HttpArchitectureTest {
     static final ArchTests common = ArchTests.in(CommonArchitectureRules.class);
 
     @ArchTest
-    static final ArchRule http_depends_on_the_jdk_slf4j_and_core_only = classes()
+    static final ArchRule http_depends_on_the_jdk_slf4j_jackson_and_core_only = classes()
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.sun.net.httpserver..",
-                    "org.slf4j..", "io.outbox", "io.outbox.handler..", "io.outbox.http..", "io.outbox.testing.backend..")
-            .because("any app that syncs to the remote API takes this module, and no framework with it");
+                    "org.slf4j..", "com.fasterxml.jackson..", "io.outbox", "io.outbox.handler..", "io.outbox.http..",
+                    "io.outbox.testing.backend..")
+            .because("any app that syncs to the remote API takes this module, and no framework with it"
+                    + " beyond Jackson, the project's one JSON library");
+
+    @ArchTest
+    static final ArchRule only_the_json_classes_use_jackson = noClasses()
+            .that().haveNameNotMatching("io\\.outbox\\.http\\.Json(Values|Problem)?(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("Jackson stays behind Json, so callers see plain Java values and messages that quote no body");
 
     @ArchTest
     static final ArchRule the_client_never_uses_the_stand_in_backend = noClasses()
