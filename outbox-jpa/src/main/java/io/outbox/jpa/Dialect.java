@@ -1,5 +1,7 @@
 package io.outbox.jpa;
 
+import io.outbox.StoreUnavailableException;
+
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,6 +46,16 @@ public enum Dialect {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The dialect of {@code jdbcUrl}, the URL of {@code what} (a connection, a DataSource), or a
+     * {@link StoreUnavailableException} that names it without its password and what is supported.
+     */
+    static Dialect supported(String jdbcUrl, String what) {
+        return of(jdbcUrl).orElseThrow(() -> new StoreUnavailableException(what + " is on "
+                + StoreConfig.redact(jdbcUrl) + ", a database this library does not support; supported: Derby "
+                + "(jdbc:derby:...) and PostgreSQL (jdbc:postgresql:...)", null));
     }
 
     /** The folder name under a migration root: {@code db/outbox/derby}, say. */

@@ -2,7 +2,6 @@ package io.outbox.jpa;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.outbox.StoreUnavailableException;
-import io.outbox.jpa.internal.DerbyServer;
 import io.outbox.jpa.internal.DerbyWakeUps;
 import io.outbox.jpa.internal.JpaOutboxRepository;
 import io.outbox.jpa.internal.Migrations;
@@ -11,7 +10,6 @@ import io.outbox.jpa.internal.PgWakeUps;
 import io.outbox.jpa.internal.Pools;
 import io.outbox.jpa.internal.ProcessingLock;
 import io.outbox.jpa.internal.SharedDerbySource;
-import io.outbox.jpa.internal.StoreCredential;
 import io.outbox.jpa.internal.StoreErrors;
 import io.outbox.jpa.internal.Transactions;
 import io.outbox.repository.OutboxRepository;
@@ -21,31 +19,33 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An open outbox store: its schema migrated, its repository, and the unit of work that writes
  * entities and events together. Opening fails with a clear {@link io.outbox.OutboxException}
  * when the store is locked, unreachable, of a newer schema or not a supported URL. Owns its
- * pool, its persistence unit and (on PostgreSQL) its LISTEN thread, and closes them.
- * Thread-safe.
+ * pool (unless it is on a caller's DataSource, {@link StoreConfig#dataSource}), its persistence
+ * unit and its wake-up thread, and closes them. Thread-safe.
  */
 public final class OutboxStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxStore.class);
-    /** Open stores per embedded database in this JVM: Derby is shut down when the last one closes. */
-    private static final ConcurrentHashMap<String, Integer> OPEN_DERBY = new ConcurrentHashMap<>();
-    /** How long to wait for a process that has an embedded store booted to serve it. */
-    private static final Duration OWNER_PATIENCE = Duration.ofSeconds(5);
 
     private final StoreConfig config;
     private final Dialect dialect;
-    private final HikariDataSource pool;
+    /** The URL the store's connections are made with (its DataSource's, on a caller's DataSource). */
+    private final String url;
+    private final String description;
+    /** The store's own pool, or the caller's DataSource. */
+    private final DataSource dataSource;
+    /** Whether {@link #dataSource} is the store's own pool, which it closes, or the caller's, which it leaves open. */
+    private final boolean ownPool;
     /** The shared embedded store's route (SharedStores), else null. */
     private final SharedDerbySource shared;
     private final EntityManagerFactory factory;
@@ -60,22 +60,38 @@ public final class OutboxStore implements AutoCloseable {
     private DerbyWakeUps derbyWakeUps;
     private boolean closed;
 
-    private OutboxStore(StoreConfig config, Dialect dialect, HikariDataSource pool, SharedDerbySource shared,
-                        EntityManagerFactory factory, String storeId) {
-        this.config = config;
-        this.shared = shared;
-        this.storeId = storeId;
-        this.dialect = dialect;
-        this.pool = pool;
-        this.factory = factory;
-        Transactions transactions = new Transactions(factory, config.redactedUrl());
-        this.repository = new JpaOutboxRepository(transactions, dialect, this::eventsWritten);
-        this.unitOfWork = new UnitOfWork(transactions, repository);
-        this.channel = dialect == Dialect.POSTGRESQL ? PgWakeUps.channelOf(pool) : "";
+    /** Where an opened store works: its dialect, URL and description, and its connections. */
+    private record Site(Dialect dialect, String url, String description, DataSource dataSource, boolean ownPool,
+                        SharedDerbySource shared) {
     }
 
-    /** Opens (and creates or upgrades) the store the config names. */
+    private OutboxStore(StoreConfig config, Site site, EntityManagerFactory factory, String storeId) {
+        this.config = config;
+        this.dialect = site.dialect();
+        this.url = site.url();
+        this.description = site.description();
+        this.dataSource = site.dataSource();
+        this.ownPool = site.ownPool();
+        this.shared = site.shared();
+        this.storeId = storeId;
+        this.factory = factory;
+        Transactions transactions = new Transactions(factory, description);
+        this.repository = new JpaOutboxRepository(transactions, dialect, this::eventsWritten);
+        this.unitOfWork = new UnitOfWork(transactions, repository);
+        this.channel = dialect == Dialect.POSTGRESQL ? PgWakeUps.channelOf(dataSource) : "";
+    }
+
+    /**
+     * Opens (and creates or upgrades) the store the config names. On a caller's DataSource
+     * ({@link StoreConfig#dataSource}) it only migrates the schema and builds the persistence
+     * unit there: the database must exist, and the caller keeps it.
+     */
     public static OutboxStore open(StoreConfig config) {
+        return config.dataSource().isPresent() ? openOnCallersDataSource(config, config.dataSource().get())
+                : openWithOwnPool(config);
+    }
+
+    private static OutboxStore openWithOwnPool(StoreConfig config) {
         String store = config.redactedUrl();
         Dialect dialect = Dialect.of(config.jdbcUrl()).orElseThrow(() -> new StoreUnavailableException(
                 "no supported JDBC driver accepts '" + store + "'; accepted: jdbc:derby:DIR or "
@@ -84,56 +100,64 @@ public final class OutboxStore implements AutoCloseable {
                 : Optional.empty();
         SharedDerbySource shared = null;
         if (dialect == Dialect.DERBY) {
-            keepDerbyLogBesideStore(config.jdbcUrl());
+            EmbeddedDerby.keepLogBesideStore(config.jdbcUrl());
             if (sharedDatabase.isPresent()) {
-                shared = sharedSource(config.jdbcUrl(), sharedDatabase.get());
+                shared = EmbeddedDerby.sharedSource(config.jdbcUrl(), sharedDatabase.get());
             } else {
                 DerbyCreation.createAtomically(config.jdbcUrl());
             }
         }
-        String storeId = java.util.UUID.randomUUID().toString();
+        String storeId = UUID.randomUUID().toString();
         HikariDataSource pool;
         try {
             pool = shared == null ? Pools.open(config, dialect, storeId) : Pools.open(config, shared);
         } catch (RuntimeException e) {
-            releaseShared(shared);
+            EmbeddedDerby.release(shared);
             throw StoreErrors.translate(e, store);
         }
         try {
             Migrations.apply(pool, dialect, config.allMigrations(), store);
             EntityManagerFactory factory = PersistenceUnit.create(pool, dialect, config.entityClasses());
             if (dialect == Dialect.DERBY && shared == null) {
-                OPEN_DERBY.merge(derbyDatabase(config.jdbcUrl()), 1, Integer::sum);
+                EmbeddedDerby.opened(config.jdbcUrl());
             }
             log.debug("opened outbox store {}{}", store, shared == null ? "" : shared.owner()
                     ? " (this process serves it)" : " (through the process that serves it)");
-            return new OutboxStore(config, dialect, pool, shared, factory, storeId);
+            return new OutboxStore(config, new Site(dialect, config.jdbcUrl(), store, pool, true, shared), factory,
+                    storeId);
         } catch (RuntimeException e) {
             pool.close();
-            releaseShared(shared);
+            EmbeddedDerby.release(shared);
             throw StoreErrors.translate(e, store);
         }
     }
 
     /**
-     * The route to a shared embedded store: its credential (made with the store), the store
-     * created whole when new, and the process that serves it found, or this one made its owner.
+     * No pool, no Derby creation, sharing or shutdown: the caller owns the DataSource and the
+     * database's life. The store id is set on no connection of the caller's, so on PostgreSQL
+     * this store is also woken by its own commits (see {@link #onEventsCommitted}).
      */
-    private static SharedDerbySource sharedSource(String url, Path database) {
-        DerbyCreation.makeFolder(database);
-        StoreCredential credential = StoreCredential.loadOrCreate(database);
-        DerbyServer.allow(credential);
-        DerbyCreation.createAtomically(url, credential.user(), credential.password());
-        try {
-            return SharedDerbySource.acquire(database, credential, OWNER_PATIENCE);
-        } catch (RuntimeException e) {
-            throw StoreErrors.translate(e, url);
+    private static OutboxStore openOnCallersDataSource(StoreConfig config, DataSource dataSource) {
+        String url;
+        try (Connection connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+        } catch (SQLException | RuntimeException e) {
+            throw StoreErrors.translate(e, "on the caller's DataSource (" + dataSource.getClass().getSimpleName() + ")");
         }
-    }
-
-    private static void releaseShared(SharedDerbySource shared) {
-        if (shared != null) {
-            shared.release();
+        Dialect dialect = Dialect.supported(url, "the caller's DataSource");
+        String store = StoreConfig.redact(url);
+        EntityManagerFactory factory = null;
+        try {
+            Migrations.apply(dataSource, dialect, config.allMigrations(), store);
+            factory = PersistenceUnit.create(dataSource, dialect, config.entityClasses());
+            log.debug("opened outbox store {} on the caller's DataSource", store);
+            return new OutboxStore(config, new Site(dialect, url, store, dataSource, false, null), factory,
+                    UUID.randomUUID().toString());
+        } catch (RuntimeException e) {
+            if (factory != null) {
+                factory.close();
+            }
+            throw StoreErrors.translate(e, store);
         }
     }
 
@@ -155,10 +179,11 @@ public final class OutboxStore implements AutoCloseable {
     /**
      * True for an embedded store, which has one processor at a time: the holder of
      * {@link #lockProcessing}. Events it finds processing at its start were left by a processor
-     * that is gone.
+     * that is gone. On a caller's DataSource, true only for Derby booted in this JVM: through
+     * Derby's network client other processes may be working on the same database.
      */
     public boolean exclusive() {
-        return dialect.embedded();
+        return dialect.embedded() && (ownPool || !url.regionMatches(true, 0, "jdbc:derby://", 0, 13));
     }
 
     /**
@@ -166,14 +191,14 @@ public final class OutboxStore implements AutoCloseable {
      * at once with a {@link io.outbox.StoreLockedException} naming the process that is; {@code what}
      * names the processor in that message ("a sync"). Stores shared through a server (PostgreSQL)
      * share the work through claims instead, and in-memory stores are this JVM's alone: for them
-     * it holds nothing.
+     * it holds nothing. On a caller's DataSource it is the same lock, beside the database the
+     * DataSource's URL names, so one processor at a time runs there however its store was opened.
      */
     public Held lockProcessing(String what) {
         if (dialect != Dialect.DERBY) {
             return () -> { };
         }
-        Optional<Path> database = shared != null ? Optional.of(shared.database())
-                : DerbyCreation.onDisk(config.jdbcUrl());
+        Optional<Path> database = shared != null ? Optional.of(shared.database()) : DerbyCreation.onDisk(url);
         return database.<Held>map(d -> ProcessingLock.take(d, what)::close).orElse(() -> { });
     }
 
@@ -184,35 +209,54 @@ public final class OutboxStore implements AutoCloseable {
         void close();
     }
 
-    /** The pool, for tools that need plain JDBC on the same store (benchmark baselines, migration). */
+    /**
+     * The pool (or the caller's DataSource), for tools that need plain JDBC on the same store
+     * (benchmark baselines, migration).
+     */
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     /** The store's URL without secrets. */
     public String description() {
-        return config.redactedUrl();
+        return description;
     }
 
     /**
      * Calls {@code listener} after each commit that wrote outbox events, in this process and,
-     * on PostgreSQL, in any other process sharing the store.
+     * on PostgreSQL, in any other process sharing the store. Events written with plain SQL or
+     * {@link OutboxWriter} wake it through the insert trigger of outbox migration V3: on
+     * PostgreSQL always, on Derby when the store is shared ({@link SharedStores}) or on a
+     * caller's DataSource.
+     *
+     * <p>On a caller's DataSource the first call borrows one of its connections for as long as
+     * the store is open, to wait on. The store cannot mark the caller's connections as its own,
+     * so it is also woken by its own commits: its listeners then run twice for them, which costs
+     * a processor one more look for due events, and nothing else.
      */
     public synchronized AutoCloseable onEventsCommitted(Runnable listener) {
         commitListeners.add(listener);
         if (dialect == Dialect.POSTGRESQL && wakeUps == null) {
-            Properties credentials = new Properties();
-            config.user().ifPresent(u -> credentials.setProperty("user", u));
-            config.password().ifPresent(p -> credentials.setProperty("password", p));
-            wakeUps = new PgWakeUps(config.jdbcUrl(), credentials, channel, storeId, this::notifyListeners);
+            wakeUps = ownPool ? new PgWakeUps(config.jdbcUrl(), credentials(), channel, storeId, this::notifyListeners)
+                    : new PgWakeUps(dataSource::getConnection, channel, storeId, this::notifyListeners);
         }
-        if (shared != null && derbyWakeUps == null) {
-            derbyWakeUps = new DerbyWakeUps(shared, this::notifyListeners);
+        if (dialect == Dialect.DERBY && derbyWakeUps == null && (shared != null || !ownPool)) {
+            derbyWakeUps = new DerbyWakeUps(shared != null ? shared : dataSource, this::notifyListeners);
         }
         return () -> commitListeners.remove(listener);
     }
 
-    /** Whether the cross-process wake-up is connected (PostgreSQL, and shared embedded stores). */
+    private Properties credentials() {
+        Properties credentials = new Properties();
+        config.user().ifPresent(u -> credentials.setProperty("user", u));
+        config.password().ifPresent(p -> credentials.setProperty("password", p));
+        return credentials;
+    }
+
+    /**
+     * Whether the wake-up by the insert trigger is connected (PostgreSQL, shared embedded stores,
+     * and Derby on a caller's DataSource).
+     */
     public synchronized boolean listeningForOtherProcesses() {
         return wakeUps != null && wakeUps.listening() || derbyWakeUps != null && derbyWakeUps.listening();
     }
@@ -246,7 +290,8 @@ public final class OutboxStore implements AutoCloseable {
 
     /**
      * Closes the pool and the persistence unit; an embedded store is shut down once its last
-     * opener in this JVM closes it, so another process may open it. Idempotent.
+     * opener in this JVM closes it, so another process may open it. A caller's DataSource is
+     * left open, and its database as it was. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -261,40 +306,13 @@ public final class OutboxStore implements AutoCloseable {
             derbyWakeUps.close();
         }
         factory.close();
-        pool.close();
-        releaseShared(shared);
+        if (!ownPool) {
+            return; // the caller's DataSource and database: the caller closes them
+        }
+        ((HikariDataSource) dataSource).close();
+        EmbeddedDerby.release(shared);
         if (shared == null && dialect == Dialect.DERBY) {
-            String database = derbyDatabase(config.jdbcUrl());
-            if (OPEN_DERBY.merge(database, -1, Integer::sum) <= 0) {
-                OPEN_DERBY.remove(database);
-                shutDownDerby(database);
-            }
-        }
-    }
-
-    private static String derbyDatabase(String url) {
-        int attributes = url.indexOf(';');
-        return attributes < 0 ? url : url.substring(0, attributes);
-    }
-
-    /** Releases the embedded database's lock so another process may open it. */
-    private static void shutDownDerby(String database) {
-        try {
-            DerbyCreation.shutDown(database, null, null);
-        } catch (SQLException e) {
-            log.warn("shutting down {} reported: {}", database, e.getMessage());
-        }
-    }
-
-    /** Derby writes derby.log into the working directory unless told otherwise. */
-    private static void keepDerbyLogBesideStore(String url) {
-        String path = derbyDatabase(url).substring("jdbc:derby:".length());
-        if (System.getProperty("derby.stream.error.file") == null && !path.startsWith("memory:")) {
-            Path parent = Path.of(path).toAbsolutePath().getParent();
-            if (parent != null) {
-                parent.toFile().mkdirs();
-                System.setProperty("derby.stream.error.file", parent.resolve("derby.log").toString());
-            }
+            EmbeddedDerby.closed(config.jdbcUrl());
         }
     }
 }

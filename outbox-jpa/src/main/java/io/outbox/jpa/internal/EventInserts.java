@@ -15,9 +15,11 @@ import java.util.List;
  * The new events a unit of work records, inserted as one JDBC batch when its SQL or its commit
  * needs them. Plain JDBC rather than the JPA entity: the unit of work writes rows it never
  * reads back, and EclipseLink's per-object bookkeeping (registering, cloning, computing change
- * sets) cost more than the insert itself. Confined to its transaction's thread.
+ * sets) cost more than the insert itself. {@link #insertAll} is the one place an event becomes
+ * a row by plain JDBC, for the unit of work and {@code OutboxWriter} alike. Confined to its
+ * transaction's thread.
  */
-final class EventInserts implements Transactions.Buffered {
+public final class EventInserts implements Transactions.Buffered {
     static final String KEY = "outbox-event-inserts";
     private static final String INSERT = "INSERT INTO outbox_event (" + EventRows.COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -35,27 +37,38 @@ final class EventInserts implements Transactions.Buffered {
 
     @Override
     public void flush(Connection connection) throws SQLException {
-        if (held.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = connection.prepareStatement(INSERT)) {
-            if (held.size() == 1) {
-                bind(s, held.get(0));
-                s.executeUpdate();
-            } else {
-                for (OutboxEvent event : held) {
-                    bind(s, event);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+        try {
+            insertAll(connection, dialect, held);
         } finally {
             held.clear(); // sent or failed: a failure rolls the whole transaction back
         }
     }
 
+    /**
+     * Inserts {@code events} on {@code connection}, in its transaction (one statement, or one
+     * JDBC batch for several), and commits nothing; the caller translates the failure.
+     */
+    public static void insertAll(Connection connection, Dialect dialect, List<OutboxEvent> events)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(INSERT)) {
+            if (events.size() == 1) {
+                bind(s, dialect, events.get(0));
+                s.executeUpdate();
+            } else {
+                for (OutboxEvent event : events) {
+                    bind(s, dialect, event);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+    }
+
     /** Binds the columns in {@link EventRows#COLUMNS} order, as the JPA mapper would write them. */
-    private void bind(PreparedStatement s, OutboxEvent e) throws SQLException {
+    private static void bind(PreparedStatement s, Dialect dialect, OutboxEvent e) throws SQLException {
         dialect.bindUuid(s, 1, e.id());
         s.setString(2, e.eventType());
         s.setString(3, e.operation().wireName());

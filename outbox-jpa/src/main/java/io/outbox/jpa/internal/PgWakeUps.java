@@ -19,19 +19,32 @@ public final class PgWakeUps extends WakeUpThread {
     private static final int WAIT_MILLIS = 500;
     private static final int MAX_IDENTIFIER = 63;
 
-    private final String url;
-    private final Properties credentials;
+    private final ConnectionSource connections;
     private final String channel;
     private final String ownId;
     private final Runnable onNotification;
 
-    /** Notifications whose payload is {@code ownId} came from this store itself and are ignored. */
+    /** Where the listening connection comes from. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /** Listens on a connection of its own to {@code url}; the store's pool never lends it. */
     public PgWakeUps(String url, Properties credentials, String channel, String ownId, Runnable onNotification) {
+        this(() -> DriverManager.getConnection(url, credentials), channel, ownId, onNotification);
+    }
+
+    /**
+     * Listens on a connection of {@code connections} (a caller's pool lends it for as long as
+     * the listener runs). Notifications whose payload is {@code ownId} came from this store
+     * itself and are ignored.
+     */
+    public PgWakeUps(ConnectionSource connections, String channel, String ownId, Runnable onNotification) {
         super("outbox-pg-listen", 1000, 2000, true);
-        this.url = url;
+        this.connections = connections;
         this.channel = channel;
         this.ownId = ownId;
-        this.credentials = credentials;
         this.onNotification = onNotification;
         start();
     }
@@ -53,19 +66,40 @@ public final class PgWakeUps extends WakeUpThread {
 
     @Override
     protected void listenOnce() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, credentials)) {
+        try (Connection connection = connections.open()) {
+            // LISTEN takes effect at commit, and notifications wait while a transaction is open
+            connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
                 s.execute("LISTEN " + channel);
             }
-            listening(true);
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            while (running()) {
-                PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                if (notifications != null && java.util.Arrays.stream(notifications)
-                        .anyMatch(n -> !ownId.equals(n.getParameter()))) {
-                    onNotification.run();
-                }
+            try {
+                listen(connection.unwrap(PGConnection.class));
+            } finally {
+                unlisten(connection);
             }
+        }
+    }
+
+    private void listen(PGConnection pg) throws SQLException {
+        listening(true);
+        while (running()) {
+            PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+            if (notifications != null && java.util.Arrays.stream(notifications)
+                    .anyMatch(n -> !ownId.equals(n.getParameter()))) {
+                onNotification.run();
+            }
+        }
+    }
+
+    /**
+     * A pooled connection goes back to its pool still listening otherwise, and its driver would
+     * gather every later notification that nobody reads.
+     */
+    private static void unlisten(Connection connection) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("UNLISTEN *");
+        } catch (SQLException lost) {
+            // a lost connection listens no more either
         }
     }
 }
