@@ -33,8 +33,24 @@ public interface OutboxListener {
     default void retried(OutboxEvent event, String reason, Instant nextAttemptAt) {
     }
 
+    /**
+     * As {@link #retried(OutboxEvent, String, Instant)}, with how long the failed handler call
+     * took; the processor calls this one, which by default passes on to the other.
+     */
+    default void retried(OutboxEvent event, String reason, Instant nextAttemptAt, Duration handlerTime) {
+        retried(event, reason, nextAttemptAt);
+    }
+
     /** The event failed for good; it is kept and can be retried by command. */
     default void failedForGood(OutboxEvent event, String reason) {
+    }
+
+    /**
+     * As {@link #failedForGood(OutboxEvent, String)}, with how long the last handler call took;
+     * the processor calls this one, which by default passes on to the other.
+     */
+    default void failedForGood(OutboxEvent event, String reason, Duration handlerTime) {
+        failedForGood(event, reason);
     }
 
     /** Events whose worker vanished came back. */

@@ -64,12 +64,12 @@ final class OutcomeRecorder {
             if (failure.retryAt().isPresent()) {
                 retried++;
                 Instant next = failure.retryAt().get();
-                notices.add(() -> listener.retried(event, failure.reason(), next));
+                notices.add(() -> listener.retried(event, failure.reason(), next, attempt.handlerTime()));
                 log.debug("attempt {} of {} failed, retry at {}: {}", event.attemptCount(), event.id(), next,
                         failure.reason());
             } else {
                 failedForGood++;
-                notices.add(() -> listener.failedForGood(event, failure.reason()));
+                notices.add(() -> listener.failedForGood(event, failure.reason(), attempt.handlerTime()));
                 log.info("event {} ({} of entity {}) failed for good: {}", event.id(), event.eventType(),
                         event.entityId(), failure.reason());
             }

@@ -43,8 +43,18 @@ final class SafeListener implements OutboxListener {
     }
 
     @Override
+    public void retried(OutboxEvent event, String reason, Instant nextAttemptAt, Duration handlerTime) {
+        guard("retried", () -> delegate.retried(event, reason, nextAttemptAt, handlerTime));
+    }
+
+    @Override
     public void failedForGood(OutboxEvent event, String reason) {
         guard("failedForGood", () -> delegate.failedForGood(event, reason));
+    }
+
+    @Override
+    public void failedForGood(OutboxEvent event, String reason, Duration handlerTime) {
+        guard("failedForGood", () -> delegate.failedForGood(event, reason, handlerTime));
     }
 
     @Override

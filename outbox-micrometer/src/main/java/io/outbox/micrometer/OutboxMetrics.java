@@ -45,8 +45,7 @@ import java.util.function.ToDoubleFunction;
  *     {@code failed_for_good}</td><td>failed attempts: tried again later, or failed for good (a handler's
  *     verdict, or its last attempt used)</td></tr>
  * <tr><td>{@code outbox.handler.duration}</td><td>timer</td><td>{@code event_type}, {@code outcome}:
- *     {@code delivered}</td><td>handler time of each delivered attempt (the listener is not told how long a failed
- *     attempt took)</td></tr>
+ *     {@code delivered}, {@code retry}, {@code failed_for_good}</td><td>handler time of each attempt</td></tr>
  * <tr><td>{@code outbox.delivery.latency}</td><td>timer</td><td>{@code event_type}</td><td>from an event's
  *     creation to its delivery</td></tr>
  * <tr><td>{@code outbox.reclaimed}</td><td>counter</td><td></td><td>events taken back from a worker that

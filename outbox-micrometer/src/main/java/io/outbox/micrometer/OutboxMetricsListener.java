@@ -85,21 +85,27 @@ public final class OutboxMetricsListener implements OutboxListener {
     }
 
     @Override
-    public void retried(OutboxEvent event, String reason, Instant nextAttemptAt) {
+    public void retried(OutboxEvent event, String reason, Instant nextAttemptAt, Duration handlerTime) {
         try {
-            failures.withTags(EVENT_TYPE, event.eventType(), OUTCOME, "retry").increment();
+            failed(event, "retry", handlerTime);
         } finally {
-            next.retried(event, reason, nextAttemptAt);
+            next.retried(event, reason, nextAttemptAt, handlerTime);
         }
     }
 
     @Override
-    public void failedForGood(OutboxEvent event, String reason) {
+    public void failedForGood(OutboxEvent event, String reason, Duration handlerTime) {
         try {
-            failures.withTags(EVENT_TYPE, event.eventType(), OUTCOME, "failed_for_good").increment();
+            failed(event, "failed_for_good", handlerTime);
         } finally {
-            next.failedForGood(event, reason);
+            next.failedForGood(event, reason, handlerTime);
         }
+    }
+
+    private void failed(OutboxEvent event, String outcome, Duration handlerTime) {
+        Tags tags = Tags.of(EVENT_TYPE, event.eventType(), OUTCOME, outcome);
+        failures.withTags(tags).increment();
+        handlerDuration.withTags(tags).record(handlerTime);
     }
 
     @Override
