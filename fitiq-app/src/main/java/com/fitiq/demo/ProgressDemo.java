@@ -3,7 +3,9 @@ package com.fitiq.demo;
 import com.fitiq.progress.usecase.AddProgressCommand;
 import com.fitiq.progress.usecase.ProgressUseCases;
 import com.fitiq.progress.usecase.UpdateProgressCommand;
+import io.outbox.cli.DemoCommand;
 import io.outbox.testing.backend.Resource;
+import io.outbox.testing.backend.StandInBackend;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.UUID;
  * The FitIQ half of the demo: a seeded mix of local changes, and the check that the
  * backend ended up holding exactly the local entries. Not thread-safe.
  */
-public final class ProgressDemo {
+public final class ProgressDemo implements DemoCommand.Scenario {
+    private static final String RESOURCE = "progress";
+
     private static final String[][] TYPES = {{"weight", "60", "95"}, {"steps", "0", "20000"},
             {"heart_rate", "45", "180"}, {"body_fat", "8", "35"}, {"height", "150", "200"}};
 
@@ -36,7 +40,8 @@ public final class ProgressDemo {
     }
 
     /** Makes {@code count} changes: about 60 % adds, 25 % updates, 15 % deletes. */
-    public void recordChanges(int count, Instant start) {
+    @Override
+    public String recordChanges(int count, Instant start) {
         for (int i = 0; i < count; i++) {
             int roll = random.nextInt(100);
             if (live.isEmpty() || roll < 60) {
@@ -56,15 +61,18 @@ public final class ProgressDemo {
                 deletes++;
             }
         }
-    }
-
-    public String summary() {
         return (adds + updates + deletes) + " local changes (" + adds + " adds, " + updates + " updates, " + deletes
                 + " deletes)";
     }
 
+    @Override
+    public DemoCommand.Comparison compare(StandInBackend backend) {
+        return new DemoCommand.Comparison(differences(backend.resources(RESOURCE), backend.createsPerClientId(RESOURCE)),
+                live.size() + " entries");
+    }
+
     /** Mismatches between the local entries and the backend's; empty when they are equal. */
-    public List<String> differences(Map<String, Resource> backend, Map<String, Integer> createsPerClient) {
+    private List<String> differences(Map<String, Resource> backend, Map<String, Integer> createsPerClient) {
         List<String> problems = new ArrayList<>();
         List<ProgressUseCases.EntryView> local = useCases.list(user);
         for (ProgressUseCases.EntryView entry : local) {
@@ -86,10 +94,6 @@ public final class ProgressDemo {
             }
         });
         return problems;
-    }
-
-    public int liveCount() {
-        return live.size();
     }
 
     private static boolean same(ProgressUseCases.EntryView entry, Map<String, Object> body) {

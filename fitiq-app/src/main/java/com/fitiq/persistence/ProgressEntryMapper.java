@@ -3,30 +3,22 @@ package com.fitiq.persistence;
 import com.fitiq.progress.ProgressEntry;
 import com.fitiq.progress.ProgressType;
 
-import java.util.Optional;
-import java.util.UUID;
-
 /** Converts between a progress entry and its stored form. */
 final class ProgressEntryMapper {
     private ProgressEntryMapper() {
     }
 
     static ProgressEntryJpaEntity toEntity(ProgressEntry entry, ProgressEntryJpaEntity target) {
-        target.id = entry.id().toString();
-        target.userId = entry.userId();
+        target.setSynced(entry.id(), entry.userId(), entry.date(), entry.backendId(), entry.deleted());
         target.type = entry.type().wireName();
         target.quantity = entry.quantity();
         target.unit = entry.unit();
-        target.date = entry.date();
-        target.backendId = entry.backendId().orElse(null);
-        target.deleted = entry.deleted();
         return target;
     }
 
     static ProgressEntry toEntry(ProgressEntryJpaEntity e) {
         ProgressType type = ProgressType.parse(e.type).orElseThrow(
-                () -> new IllegalStateException("stored entry " + e.id + " has unknown type " + e.type));
-        return new ProgressEntry(UUID.fromString(e.id), e.userId, type, e.quantity, e.date,
-                Optional.ofNullable(e.backendId), e.deleted);
+                () -> new IllegalStateException("stored entry " + e.entryId() + " has unknown type " + e.type));
+        return new ProgressEntry(e.entryId(), e.userId(), type, e.quantity, e.date(), e.backendId(), e.deleted());
     }
 }

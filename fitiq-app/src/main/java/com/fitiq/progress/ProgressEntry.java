@@ -1,5 +1,7 @@
 package com.fitiq.progress;
 
+import io.outbox.sync.SyncedEntry;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +12,8 @@ import java.util.UUID;
  * quantity is in the type's range. Immutable.
  */
 public record ProgressEntry(UUID id, String userId, ProgressType type, double quantity, Instant date,
-                            Optional<String> backendId, boolean deleted) {
+                            Optional<String> backendId, boolean deleted)
+        implements SyncedEntry<ProgressEntry> {
     public ProgressEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
@@ -34,6 +37,7 @@ public record ProgressEntry(UUID id, String userId, ProgressType type, double qu
         return new ProgressEntry(id, userId, type, quantity, value, backendId, deleted);
     }
 
+    @Override
     public ProgressEntry asDeleted() {
         return new ProgressEntry(id, userId, type, quantity, date, backendId, true);
     }

@@ -10,9 +10,7 @@ import io.outbox.handler.OutboxHandler;
 import io.outbox.http.RemoteApi;
 import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
-import io.outbox.jpa.StoreConfig;
 import io.outbox.cli.OutboxApp;
-import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,12 +20,12 @@ import java.util.Set;
 public final class FitiqApp implements OutboxApp {
     private final Clock clock;
 
-    @Inject
     public FitiqApp(Clock clock) {
         this.clock = clock;
     }
 
     /** FitIQ's schema history, on top of the outbox's. */
+    @Override
     public MigrationSet migrations() {
         return new MigrationSet("fitiq", "fitiq_schema_history", "db/fitiq")
                 .withJava(new V4__Outbox_for_unsynced_entries(clock));
@@ -39,13 +37,8 @@ public final class FitiqApp implements OutboxApp {
     }
 
     @Override
-    public String envPrefix() {
-        return "FITIQ";
-    }
-
-    @Override
-    public StoreConfig storeConfig(String jdbcUrl) {
-        return StoreConfig.url(jdbcUrl).withMigrations(migrations()).withEntities(List.of(ProgressEntryJpaEntity.class));
+    public List<Class<?>> entityClasses() {
+        return List.of(ProgressEntryJpaEntity.class);
     }
 
     @Override

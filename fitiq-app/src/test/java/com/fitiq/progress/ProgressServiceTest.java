@@ -1,5 +1,6 @@
 package com.fitiq.progress;
 
+import io.outbox.sync.SyncState;
 import com.fitiq.progress.service.ProgressService;
 import com.fitiq.progress.usecase.AddProgressCommand;
 import com.fitiq.progress.usecase.ProgressUseCases;

@@ -1,6 +1,7 @@
 package com.fitiq.reliability;
 
 import com.fitiq.cli.Main;
+import io.outbox.cli.AppMain;
 import io.outbox.cli.Environment;
 import io.outbox.cli.Output;
 import io.outbox.jpa.support.JarProcess;
@@ -47,7 +48,7 @@ final class HostileRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try {
-            code = Main.run(args.toArray(new String[0]), new Environment(env), new Output(new PrintStream(out, true,
+            code = AppMain.run(Main.LAUNCH, args.toArray(new String[0]), new Environment(env), new Output(new PrintStream(out, true,
                     StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
         } catch (RuntimeException escaped) {
             throw new AssertionError(input.label() + ": an exception escaped the command line: " + escaped, escaped);

@@ -7,10 +7,13 @@ import com.lume.wellness.usecase.MoodLinkChange;
 import com.lume.wellness.usecase.MoodUseCases;
 import com.lume.wellness.usecase.UpdateJournalCommand;
 import com.lume.wellness.usecase.UpdateMoodCommand;
+import io.outbox.cli.DemoCommand;
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
 import io.outbox.repository.OutboxRepository;
+import io.outbox.jpa.OutboxStore;
 import io.outbox.testing.backend.Resource;
+import io.outbox.testing.backend.StandInBackend;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +32,7 @@ import java.util.UUID;
  * exactly the local entries, and the check that every linked journal reached it after its mood.
  * Reports name entries and fields, never their text. Not thread-safe.
  */
-public final class WellnessDemo {
+public final class WellnessDemo implements DemoCommand.Scenario {
     private static final String[] LABELS = {"calm", "tired", "grateful", "anxious", "focused", "happy", "sad"};
     private static final String[] TITLES = {"Morning pages", "After the run", "Evening", "A hard day", "Small wins"};
     private static final String[] LINES = {"Slept well and woke before the alarm.", "Walked by the river at noon.",
@@ -59,7 +62,8 @@ public final class WellnessDemo {
     }
 
     /** Makes {@code count} changes: about half adds, a third updates, the rest deletes. */
-    public void recordChanges(int count, Instant start) {
+    @Override
+    public String recordChanges(int count, Instant start) {
         for (int i = 0; i < count; i++) {
             Instant date = start.plusSeconds(60L * i);
             int roll = random.nextInt(100);
@@ -88,6 +92,7 @@ public final class WellnessDemo {
                 deletes++;
             }
         }
+        return summary();
     }
 
     private void addMood(Instant date) {
@@ -108,23 +113,37 @@ public final class WellnessDemo {
         journalAdds++;
     }
 
-    public String summary() {
+    private String summary() {
         return (moodAdds + journalAdds + updates + deletes) + " local changes (" + moodAdds + " mood adds, "
                 + journalAdds + " journal adds of which " + linkedAdds + " linked to a mood, " + updates + " updates, "
                 + deletes + " deletes)";
     }
 
-    public String liveCounts() {
+    @Override
+    public StandInBackend.Options backend(StandInBackend.Options options) {
+        return options.withValidator(WellnessContract.MOODS, WellnessContract.moodBody())
+                .withValidator(WellnessContract.JOURNALS, WellnessContract.journalBody());
+    }
+
+    @Override
+    public DemoCommand.Comparison compare(StandInBackend backend) {
+        return new DemoCommand.Comparison(differences(backend.resources(WellnessContract.MOODS),
+                backend.resources(WellnessContract.JOURNALS), backend.createsPerClientId(WellnessContract.MOODS),
+                backend.createsPerClientId(WellnessContract.JOURNALS)), liveCounts());
+    }
+
+    @Override
+    public List<DemoCommand.Check> checks(StandInBackend backend, OutboxStore store) {
+        return List.of(new DemoCommand.Check("every linked journal arrived after its mood",
+                linkOrderProblems(backend.journal(), store.repository()), linked.size() + " linked journals checked"));
+    }
+
+    private String liveCounts() {
         return liveMoods.size() + " moods, " + liveJournals.size() + " journals";
     }
 
-    /** How many linked journals {@link #linkOrderProblems} checks. */
-    public int linkedCount() {
-        return linked.size();
-    }
-
     /** Mismatches between the local entries and the backend's; empty when they are equal. */
-    public List<String> differences(Map<String, Resource> backendMoods, Map<String, Resource> backendJournals,
+    private List<String> differences(Map<String, Resource> backendMoods, Map<String, Resource> backendJournals,
                                     Map<String, Integer> moodCreates, Map<String, Integer> journalCreates) {
         List<String> problems = new ArrayList<>();
         List<MoodUseCases.MoodView> localMoods = moods.list(user);
@@ -150,7 +169,7 @@ public final class WellnessDemo {
      * Whether each linked journal's first POST came after its mood's create was acted on, from the
      * stand-in's journal of requests (in the order it decided them) and the outbox's event ids.
      */
-    public List<String> linkOrderProblems(List<io.outbox.testing.backend.JournalEntry> requests,
+    private List<String> linkOrderProblems(List<io.outbox.testing.backend.JournalEntry> requests,
                                           OutboxRepository outbox) {
         List<String> problems = new ArrayList<>();
         linked.forEach((journal, mood) -> {

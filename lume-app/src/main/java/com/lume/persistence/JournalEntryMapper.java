@@ -11,20 +11,15 @@ final class JournalEntryMapper {
     }
 
     static JournalEntryJpaEntity toEntity(JournalEntry entry, JournalEntryJpaEntity target) {
-        target.id = entry.id().toString();
-        target.userId = entry.userId();
+        target.setSynced(entry.id(), entry.userId(), entry.date(), entry.backendId(), entry.deleted());
         target.title = entry.title();
         target.content = entry.content();
         target.moodId = entry.moodId().map(UUID::toString).orElse(null);
-        target.date = entry.date();
-        target.backendId = entry.backendId().orElse(null);
-        target.deleted = entry.deleted();
         return target;
     }
 
     static JournalEntry toEntry(JournalEntryJpaEntity e) {
-        return new JournalEntry(UUID.fromString(e.id), e.userId, e.title, e.content,
-                Optional.ofNullable(e.moodId).map(UUID::fromString), e.date, Optional.ofNullable(e.backendId),
-                e.deleted);
+        return new JournalEntry(e.entryId(), e.userId(), e.title, e.content,
+                Optional.ofNullable(e.moodId).map(UUID::fromString), e.date(), e.backendId(), e.deleted());
     }
 }

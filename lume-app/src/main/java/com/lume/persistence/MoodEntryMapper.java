@@ -13,25 +13,21 @@ final class MoodEntryMapper {
     }
 
     static MoodEntryJpaEntity toEntity(MoodEntry entry, MoodEntryJpaEntity target) {
-        target.id = entry.id().toString();
-        target.userId = entry.userId();
+        target.setSynced(entry.id(), entry.userId(), entry.date(), entry.backendId(), entry.deleted());
         target.valence = entry.valence();
         target.labels = Json.write(entry.labels());
         target.note = entry.note().orElse(null);
-        target.date = entry.date();
-        target.backendId = entry.backendId().orElse(null);
-        target.deleted = entry.deleted();
         return target;
     }
 
     static MoodEntry toEntry(MoodEntryJpaEntity e) {
-        return new MoodEntry(UUID.fromString(e.id), e.userId, e.valence, labels(e), Optional.ofNullable(e.note),
-                e.date, Optional.ofNullable(e.backendId), e.deleted);
+        return new MoodEntry(e.entryId(), e.userId(), e.valence, labels(e), Optional.ofNullable(e.note), e.date(),
+                e.backendId(), e.deleted());
     }
 
     private static List<String> labels(MoodEntryJpaEntity e) {
         if (!(Json.parse(e.labels) instanceof List<?> values)) {
-            throw new IllegalStateException("stored mood entry " + e.id + " has labels that are not a JSON array");
+            throw new IllegalStateException("stored mood entry " + e.entryId() + " has labels that are not a JSON array");
         }
         return values.stream().map(String::valueOf).toList();
     }

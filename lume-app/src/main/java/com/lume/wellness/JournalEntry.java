@@ -1,5 +1,7 @@
 package com.lume.wellness;
 
+import io.outbox.sync.SyncedEntry;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import java.util.UUID;
  * reached the backend; its text may then have been erased. Immutable.
  */
 public record JournalEntry(UUID id, String userId, String title, String content, Optional<UUID> moodId,
-                           Instant date, Optional<String> backendId, boolean deleted) {
+                           Instant date, Optional<String> backendId, boolean deleted)
+        implements SyncedEntry<JournalEntry> {
     public static final int MAX_TITLE = 200;
     public static final int MAX_CONTENT = 100_000;
 
@@ -45,6 +48,7 @@ public record JournalEntry(UUID id, String userId, String title, String content,
         return new JournalEntry(id, userId, title, content, moodId, value, backendId, deleted);
     }
 
+    @Override
     public JournalEntry asDeleted() {
         return new JournalEntry(id, userId, title, content, moodId, date, backendId, true);
     }

@@ -1,5 +1,7 @@
 package com.lume.wellness;
 
+import io.outbox.sync.SyncedEntry;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,8 @@ import java.util.UUID;
  * the backend (the delete needs the backend id); its note may have been erased. Immutable.
  */
 public record MoodEntry(UUID id, String userId, double valence, List<String> labels, Optional<String> note,
-                        Instant date, Optional<String> backendId, boolean deleted) {
+                        Instant date, Optional<String> backendId, boolean deleted)
+        implements SyncedEntry<MoodEntry> {
     public static final int MAX_NOTE = 1000;
 
     public MoodEntry {
@@ -47,6 +50,7 @@ public record MoodEntry(UUID id, String userId, double valence, List<String> lab
         return new MoodEntry(id, userId, valence, labels, note, value, backendId, deleted);
     }
 
+    @Override
     public MoodEntry asDeleted() {
         return new MoodEntry(id, userId, valence, labels, note, date, backendId, true);
     }

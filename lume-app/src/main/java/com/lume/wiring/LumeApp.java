@@ -16,9 +16,7 @@ import io.outbox.handler.OutboxHandler;
 import io.outbox.http.RemoteApi;
 import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
-import io.outbox.jpa.StoreConfig;
 import io.outbox.cli.OutboxApp;
-import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
@@ -34,12 +32,12 @@ import java.util.Set;
 public final class LumeApp implements OutboxApp {
     private final Clock clock;
 
-    @Inject
     public LumeApp(Clock clock) {
         this.clock = clock;
     }
 
     /** Lume's schema history, on top of the outbox's: V1 moods, V2 journals, V3 tombstones, V4 events for unsynced entries. */
+    @Override
     public MigrationSet migrations() {
         return new MigrationSet("lume", "lume_schema_history", "db/lume")
                 .withJava(new V4__Outbox_for_unsynced_entries(clock));
@@ -51,14 +49,8 @@ public final class LumeApp implements OutboxApp {
     }
 
     @Override
-    public String envPrefix() {
-        return "LUME";
-    }
-
-    @Override
-    public StoreConfig storeConfig(String jdbcUrl) {
-        return StoreConfig.url(jdbcUrl).withMigrations(migrations())
-                .withEntities(List.of(MoodEntryJpaEntity.class, JournalEntryJpaEntity.class));
+    public List<Class<?>> entityClasses() {
+        return List.of(MoodEntryJpaEntity.class, JournalEntryJpaEntity.class);
     }
 
     /** Goals and chat messages (from legacy data) have no handler: they wait, counted under waiting_for_handler. */

@@ -3,10 +3,12 @@ package com.lume.it;
 import com.lume.demo.WellnessContract;
 import com.lume.persistence.JpaJournalEntries;
 import com.lume.persistence.JpaMoodEntries;
-import com.lume.persistence.OutboxSyncStates;
-import com.lume.persistence.StoreTransactor;
+
+
 import com.lume.support.DerbyStore;
-import com.lume.wellness.SyncState;
+import io.outbox.jpa.StoreTransactor;
+import io.outbox.sync.RepositorySyncStates;
+import io.outbox.sync.SyncState;
 import com.lume.wellness.WellnessEvents;
 import com.lume.wellness.service.JournalService;
 import com.lume.wellness.service.MoodService;
@@ -243,12 +245,12 @@ class SchemaHistoryIT {
 
     private static MoodUseCases moods(OutboxStore store) {
         return new MoodService(new JpaMoodEntries(() -> store), new JpaJournalEntries(() -> store),
-                new StoreTransactor(() -> store), new OutboxSyncStates(() -> store), CLOCK);
+                new StoreTransactor(() -> store), new RepositorySyncStates(store::repository), CLOCK);
     }
 
     private static JournalUseCases journals(OutboxStore store) {
         return new JournalService(new JpaJournalEntries(() -> store), new JpaMoodEntries(() -> store),
-                new StoreTransactor(() -> store), new OutboxSyncStates(() -> store), CLOCK);
+                new StoreTransactor(() -> store), new RepositorySyncStates(store::repository), CLOCK);
     }
 
     private static void close(List<AutoCloseable> cleanups) throws Exception {

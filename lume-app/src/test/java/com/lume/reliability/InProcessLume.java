@@ -9,6 +9,7 @@ import com.lume.support.LumeJar;
 import com.lume.wellness.usecase.JournalUseCases;
 import com.lume.wellness.usecase.MoodUseCases;
 import com.lume.wiring.LumeModule;
+import io.outbox.cli.AppMain;
 import io.outbox.cli.Environment;
 import io.outbox.cli.GlobalOptions;
 import io.outbox.cli.Output;
@@ -55,7 +56,7 @@ final class InProcessLume {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(new String[0]), new Environment(Map.of("LUME_USER", user)),
+        int code = AppMain.run(Main.LAUNCH, all.toArray(new String[0]), new Environment(Map.of("LUME_USER", user)),
                 new Output(new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertThat(code).as("in-process %s: %s", String.join(" ", args), err.toString(StandardCharsets.UTF_8))

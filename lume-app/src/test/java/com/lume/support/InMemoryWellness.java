@@ -2,11 +2,11 @@ package com.lume.support;
 
 import com.lume.wellness.JournalEntry;
 import com.lume.wellness.MoodEntry;
-import com.lume.wellness.SyncState;
+import io.outbox.sync.SyncState;
 import com.lume.wellness.usecase.JournalEntries;
 import com.lume.wellness.usecase.MoodEntries;
-import com.lume.wellness.usecase.SyncStates;
-import com.lume.wellness.usecase.Transactor;
+import io.outbox.sync.SyncStates;
+import io.outbox.sync.Transactor;
 import io.outbox.event.OutboxEvent;
 
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class InMemoryWellness implements Transactor, SyncStates {
     }
 
     @Override
-    public synchronized void inTransaction(Consumer<Outbox> work) {
+    public synchronized void inTransaction(Consumer<Recorder> work) {
         Map<UUID, MoodEntry> moodsBefore = new LinkedHashMap<>(moods);
         Map<UUID, JournalEntry> journalsBefore = new LinkedHashMap<>(journals);
         List<OutboxEvent> recorded = new ArrayList<>();

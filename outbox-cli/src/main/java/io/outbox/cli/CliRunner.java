@@ -76,6 +76,11 @@ public final class CliRunner {
         for (Class<?> subcommand : branch(line.getCommandSpec(), subcommands, args)) {
             line.addSubcommand(subcommand); // before the settings below, which reach the subcommands added so far
         }
+        line.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommand() instanceof EntryGroup<?, ?> group) {
+                group.describe(sub.getCommandSpec());
+            }
+        });
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new java.io.PrintWriter(output.out(), true));
         line.setParameterExceptionHandler((e, given) -> {

@@ -1,5 +1,6 @@
 package io.outbox.cli;
 
+import jakarta.inject.Inject;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -26,6 +27,12 @@ public final class GlobalOptions {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
     boolean verbose;
+
+    /** Injectable, so that picocli fills the one instance the session reads ({@link LookupFactory}). */
+    @Inject
+    public GlobalOptions() {
+        // options are set by picocli
+    }
 
     public Optional<Path> dataDir() {
         return Optional.ofNullable(dataDir);

@@ -1,33 +1,40 @@
 package io.outbox.cli;
 
+import jakarta.inject.Inject;
 import picocli.CommandLine;
 
+import java.lang.reflect.Constructor;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
- * Lets picocli create commands through an app's injector, and anything the injector does not
- * know the picocli way; the apps pass Guice's lookup, so this module needs no Guice. Thread-safe.
+ * Lets picocli create what has an {@code @Inject} constructor (commands with dependencies, the
+ * global options) through an app's injector, and the rest (subcommands that reach their parent,
+ * converters, argument groups) the picocli way. The apps pass Guice's lookup, so this module
+ * needs no Guice; a failure of the injector is a real one and is thrown on. Thread-safe.
  */
 public final class LookupFactory implements CommandLine.IFactory {
     private final Function<Class<?>, Object> lookup;
-    private final Predicate<RuntimeException> unknownType;
 
-    /** {@code unknownType} tells the injector's "cannot make this type" failure from a real one. */
-    public LookupFactory(Function<Class<?>, Object> lookup, Predicate<RuntimeException> unknownType) {
+    public LookupFactory(Function<Class<?>, Object> lookup) {
         this.lookup = lookup;
-        this.unknownType = unknownType;
+    }
+
+    /** The injector's instance of {@code type}. */
+    public <K> K get(Class<K> type) {
+        return type.cast(lookup.apply(type));
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        try {
-            return type.cast(lookup.apply(type));
-        } catch (RuntimeException e) {
-            if (!unknownType.test(e)) {
-                throw e;
+        return injectable(type) ? get(type) : CommandLine.defaultFactory().create(type);
+    }
+
+    private static boolean injectable(Class<?> type) {
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            if (constructor.isAnnotationPresent(Inject.class)) {
+                return true;
             }
-            return CommandLine.defaultFactory().create(type);
         }
+        return false;
     }
 }

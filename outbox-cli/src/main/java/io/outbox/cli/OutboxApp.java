@@ -3,10 +3,12 @@ package io.outbox.cli;
 import io.outbox.event.OutboxEvent;
 import io.outbox.handler.OutboxHandler;
 import io.outbox.http.RemoteApi;
+import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.StoreConfig;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +21,24 @@ public interface OutboxApp {
     /** Short name: the jar is {@code <name>-app.jar}, the default data directory {@code ~/.<name>}. */
     String name();
 
-    /** Prefix of the environment variables: {@code <PREFIX>_USER}, {@code <PREFIX>_API_TOKEN}. */
-    String envPrefix();
+    /**
+     * Prefix of the environment variables: {@code <PREFIX>_USER}, {@code <PREFIX>_API_TOKEN};
+     * by default the name in upper case.
+     */
+    default String envPrefix() {
+        return name().toUpperCase(Locale.ROOT);
+    }
+
+    /** The app's schema history, applied on top of the outbox's. */
+    MigrationSet migrations();
+
+    /** The app's JPA entity classes, mapped beside the outbox event. */
+    List<Class<?>> entityClasses();
 
     /** The store config for a JDBC URL, with the app's migrations and entities added. */
-    StoreConfig storeConfig(String jdbcUrl);
+    default StoreConfig storeConfig(String jdbcUrl) {
+        return StoreConfig.url(jdbcUrl).withMigrations(migrations()).withEntities(entityClasses());
+    }
 
     /** The event types this app's handlers take. */
     Set<String> eventTypes();

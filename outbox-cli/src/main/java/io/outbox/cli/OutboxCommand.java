@@ -24,17 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "outbox", description = "Inspect and repair this user's outbox: what is waiting to sync, and why.",
         subcommands = {OutboxCommand.Stats.class, OutboxCommand.ListEvents.class, OutboxCommand.Retry.class,
                 OutboxCommand.Cleanup.class})
-public final class OutboxCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    /** {@code outbox} alone: which subcommands there are. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.BAD_INPUT;
-    }
-
+public final class OutboxCommand extends CommandGroup {
     /** {@code outbox stats}: counts, oldest pending, events waiting for a handler, and a verdict. */
     @Command(name = "stats", description = "Counts by status, stale and oldest pending events, events no handler"
             + " takes, and whether something needs attention.")

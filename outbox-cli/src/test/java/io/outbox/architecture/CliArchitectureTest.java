@@ -33,7 +33,7 @@ class CliArchitectureTest {
 
     @ArchTest
     static final ArchRule the_stand_in_backend_is_for_the_demo_only = noClasses()
-            .that().haveNameNotMatching("io\\.outbox\\.cli\\.DemoSync(\\$.*)?")
+            .that().haveNameNotMatching("io\\.outbox\\.cli\\.Demo(Sync|Command)(\\$.*)?")
             .should().dependOnClassesThat().resideInAPackage("io.outbox.testing.backend..")
             .because("only the demo runs against the stand-in backend");
 }

@@ -5,14 +5,13 @@ import com.fitiq.progress.InvalidEntryException;
 import com.fitiq.progress.ProgressEntry;
 import com.fitiq.progress.ProgressEvents;
 import com.fitiq.progress.ProgressType;
-import com.fitiq.progress.SyncState;
 import com.fitiq.progress.usecase.AddProgressCommand;
 import com.fitiq.progress.usecase.ProgressEntries;
 import com.fitiq.progress.usecase.ProgressUseCases;
-import com.fitiq.progress.usecase.SyncStates;
-import com.fitiq.progress.usecase.Transactor;
+import io.outbox.sync.SyncStates;
+import io.outbox.sync.SyncedChanges;
+import io.outbox.sync.Transactor;
 import com.fitiq.progress.usecase.UpdateProgressCommand;
-import io.outbox.event.Operation;
 import io.outbox.event.Priority;
 import jakarta.inject.Inject;
 
@@ -21,33 +20,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** FitIQ's use cases: validate, write the entry and its outbox event together. Thread-safe. */
 public final class ProgressService implements ProgressUseCases {
-    private final ProgressEntries entries;
-    private final Transactor transactor;
-    private final SyncStates syncStates;
+    private final SyncedChanges<ProgressEntry> changes;
     private final Clock clock;
 
     @Inject
     public ProgressService(ProgressEntries entries, Transactor transactor, SyncStates syncStates, Clock clock) {
-        this.entries = entries;
-        this.transactor = transactor;
-        this.syncStates = syncStates;
+        this.changes = new SyncedChanges<>(entries, transactor, syncStates, ProgressEvents::of,
+                (user, id) -> new InvalidEntryException("no entry " + id + " for user " + user + "; see progress list"),
+                clock);
         this.clock = clock;
     }
 
     @Override
     public UUID add(AddProgressCommand command) {
         ProgressEntry entry = newEntry(command);
-        Instant now = clock.instant();
-        transactor.inTransaction(outbox -> {
-            entries.insert(entry);
-            outbox.record(ProgressEvents.of(entry, Operation.CREATE, Priority.USER_ACTION, now));
-        });
+        changes.add(List.of(entry), Priority.USER_ACTION);
         return entry.id();
     }
 
@@ -56,26 +48,17 @@ public final class ProgressService implements ProgressUseCases {
         if (command.quantity().isEmpty() && command.date().isEmpty()) {
             throw new InvalidEntryException("nothing to change: give --quantity and/or --date");
         }
-        Instant now = clock.instant();
-        transactor.inTransaction(outbox -> {
-            ProgressEntry entry = live(command.userId(), command.id());
-            if (command.quantity().isPresent()) {
-                entry = entry.withQuantity(Quantities.parse(command.quantity().get()));
-            }
-            entry = command.date().map(EntryDates::requireStorable).map(entry::withDate).orElse(entry);
-            entries.update(entry);
-            outbox.record(ProgressEvents.of(entry, Operation.UPDATE, Priority.USER_ACTION, now));
+        Optional<Double> quantity = command.quantity().map(Quantities::parse);
+        Optional<Instant> date = command.date().map(EntryDates::requireStorable);
+        changes.change(command.userId(), command.id(), Priority.USER_ACTION, stored -> {
+            ProgressEntry entry = quantity.map(stored::withQuantity).orElse(stored);
+            return date.map(entry::withDate).orElse(entry);
         });
     }
 
     @Override
     public void delete(String userId, UUID id) {
-        Instant now = clock.instant();
-        transactor.inTransaction(outbox -> {
-            ProgressEntry deleted = live(userId, id).asDeleted();
-            entries.update(deleted);
-            outbox.record(ProgressEvents.of(deleted, Operation.DELETE, Priority.USER_ACTION, now));
-        });
+        changes.delete(userId, id, Priority.USER_ACTION);
     }
 
     @Override
@@ -89,27 +72,14 @@ public final class ProgressService implements ProgressUseCases {
                 throw new InvalidEntryException(CsvImport.name(file) + " line " + (i + 2) + ": " + e.getMessage());
             }
         }
-        Instant now = clock.instant();
-        transactor.inTransaction(outbox -> {
-            for (ProgressEntry entry : made) {
-                entries.insert(entry);
-                outbox.record(ProgressEvents.of(entry, Operation.CREATE, Priority.BACKGROUND, now));
-            }
-        });
+        changes.add(made, Priority.BACKGROUND);
         return made.size();
     }
 
     @Override
     public List<EntryView> list(String userId) {
-        Map<String, SyncState> unsynced = syncStates.unsynced(userId);
-        return entries.listLive(userId).stream().map(e -> new EntryView(e.id(), e.type().wireName(), e.quantity(),
-                e.unit(), e.date(), e.backendId(), unsynced.getOrDefault(e.id().toString(), SyncState.SYNCED)))
-                .toList();
-    }
-
-    private ProgressEntry live(String userId, UUID id) {
-        return entries.findLive(userId, id).orElseThrow(() -> new InvalidEntryException(
-                "no entry " + id + " for user " + userId + "; see progress list"));
+        return changes.list(userId, (e, state) -> new EntryView(e.id(), e.type().wireName(), e.quantity(), e.unit(),
+                e.date(), e.backendId(), state));
     }
 
     private ProgressEntry newEntry(AddProgressCommand command) {

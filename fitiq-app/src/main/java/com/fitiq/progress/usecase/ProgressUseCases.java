@@ -1,6 +1,8 @@
 package com.fitiq.progress.usecase;
 
-import com.fitiq.progress.SyncState;
+import io.outbox.sync.SyncState;
+import io.outbox.sync.SyncedUseCases;
+import io.outbox.sync.SyncedView;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,22 +14,17 @@ import java.util.UUID;
  * What a FitIQ user can do with progress entries. Every change writes the entry and its
  * outbox event in one transaction, then wakes the processor.
  */
-public interface ProgressUseCases {
+public interface ProgressUseCases extends SyncedUseCases<ProgressUseCases.EntryView> {
     /** A user's own entry (priority 10); returns its id. */
     UUID add(AddProgressCommand command);
 
     void update(UpdateProgressCommand command);
 
-    void delete(String userId, UUID id);
-
     /** A background import (priority 0), all or nothing; returns how many entries it made. */
     int importCsv(String userId, Path file);
 
-    /** The user's entries, oldest first, with their sync state. */
-    List<EntryView> list(String userId);
-
     /** An entry as listed. */
     record EntryView(UUID id, String type, double quantity, String unit, Instant date, Optional<String> backendId,
-                     SyncState syncState) {
+                     SyncState syncState) implements SyncedView {
     }
 }

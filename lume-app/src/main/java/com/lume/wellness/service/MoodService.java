@@ -4,54 +4,44 @@ import com.lume.wellness.InvalidEntryException;
 import com.lume.wellness.JournalEntry;
 import com.lume.wellness.Labels;
 import com.lume.wellness.MoodEntry;
-import com.lume.wellness.SyncState;
 import com.lume.wellness.Texts;
 import com.lume.wellness.WellnessEvents;
 import com.lume.wellness.usecase.AddMoodCommand;
 import com.lume.wellness.usecase.JournalEntries;
 import com.lume.wellness.usecase.MoodEntries;
 import com.lume.wellness.usecase.MoodUseCases;
-import com.lume.wellness.usecase.SyncStates;
-import com.lume.wellness.usecase.Transactor;
 import com.lume.wellness.usecase.UpdateMoodCommand;
 import io.outbox.event.Operation;
 import io.outbox.event.Priority;
+import io.outbox.sync.SyncStates;
+import io.outbox.sync.SyncedChanges;
+import io.outbox.sync.Transactor;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Lume's mood use cases: validate first, then write the entry and its outbox event together. Thread-safe. */
 public final class MoodService implements MoodUseCases {
-    private final MoodEntries moods;
+    private final SyncedChanges<MoodEntry> changes;
     private final JournalEntries journals;
-    private final Transactor transactor;
-    private final SyncStates syncStates;
-    private final Clock clock;
 
     @Inject
     public MoodService(MoodEntries moods, JournalEntries journals, Transactor transactor, SyncStates syncStates,
                        Clock clock) {
-        this.moods = moods;
+        this.changes = new SyncedChanges<>(moods, transactor, syncStates, WellnessEvents::of,
+                (user, id) -> new InvalidEntryException("no mood entry " + id + " for user " + user
+                        + "; see mood list"), clock);
         this.journals = journals;
-        this.transactor = transactor;
-        this.syncStates = syncStates;
-        this.clock = clock;
     }
 
     @Override
     public UUID add(AddMoodCommand command) {
-        Instant now = clock.instant();
         MoodEntry entry = new MoodEntry(UUID.randomUUID(), command.userId(), Valences.parse(command.valence()),
-                command.labels(), command.note(), command.date().orElse(now), Optional.empty(), false);
-        transactor.inTransaction(outbox -> {
-            moods.insert(entry);
-            outbox.record(WellnessEvents.of(entry, Operation.CREATE, Priority.USER_ACTION, now));
-        });
+                command.labels(), command.note(), command.date().orElseGet(changes::now), Optional.empty(), false);
+        changes.add(List.of(entry), Priority.USER_ACTION);
         return entry.id();
     }
 
@@ -68,15 +58,11 @@ public final class MoodService implements MoodUseCases {
         Optional<Double> valence = command.valence().map(Valences::parse);
         Optional<List<String>> labels = command.labels().map(Labels::check);
         Optional<String> note = Texts.optionalParagraphs("--note", command.note(), MoodEntry.MAX_NOTE);
-        Instant now = clock.instant();
-        transactor.inTransaction(outbox -> {
-            MoodEntry stored = live(command.userId(), command.id());
+        changes.change(command.userId(), command.id(), Priority.USER_ACTION, stored -> {
             MoodEntry entry = valence.map(stored::withValence).orElse(stored);
             entry = labels.map(entry::withLabels).orElse(entry);
             entry = entry.withNote(command.removeNote() ? Optional.empty() : note.or(stored::note));
-            entry = command.date().map(entry::withDate).orElse(entry);
-            moods.update(entry);
-            outbox.record(WellnessEvents.of(entry, Operation.UPDATE, Priority.USER_ACTION, now));
+            return command.date().map(entry::withDate).orElse(entry);
         });
     }
 
@@ -87,11 +73,7 @@ public final class MoodService implements MoodUseCases {
      */
     @Override
     public void delete(String userId, UUID id) {
-        Instant now = clock.instant();
-        transactor.inTransaction(outbox -> {
-            MoodEntry deleted = live(userId, id).asDeleted();
-            moods.update(deleted);
-            outbox.record(WellnessEvents.of(deleted, Operation.DELETE, Priority.USER_ACTION, now));
+        changes.delete(userId, id, Priority.USER_ACTION, (deleted, outbox, now) -> {
             for (JournalEntry journal : journals.linkedTo(userId, id)) {
                 JournalEntry unlinked = journal.withMood(Optional.empty());
                 journals.update(unlinked);
@@ -104,13 +86,7 @@ public final class MoodService implements MoodUseCases {
 
     @Override
     public List<MoodView> list(String userId) {
-        Map<String, SyncState> unsynced = syncStates.unsynced(userId);
-        return moods.listLive(userId).stream().map(e -> new MoodView(e.id(), e.valence(), e.labels(), e.note(),
-                e.date(), e.backendId(), unsynced.getOrDefault(e.id().toString(), SyncState.SYNCED))).toList();
-    }
-
-    private MoodEntry live(String userId, UUID id) {
-        return moods.findLive(userId, id).orElseThrow(() -> new InvalidEntryException(
-                "no mood entry " + id + " for user " + userId + "; see mood list"));
+        return changes.list(userId, (e, state) -> new MoodView(e.id(), e.valence(), e.labels(), e.note(), e.date(),
+                e.backendId(), state));
     }
 }

@@ -1,6 +1,8 @@
 package com.lume.wellness.usecase;
 
-import com.lume.wellness.SyncState;
+import io.outbox.sync.SyncState;
+import io.outbox.sync.SyncedUseCases;
+import io.outbox.sync.SyncedView;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,20 +13,15 @@ import java.util.UUID;
  * What a Lume user can do with journal entries. Every change writes the entry and its outbox event
  * (priority 10) in one transaction. A link names a live mood entry of the same user.
  */
-public interface JournalUseCases {
+public interface JournalUseCases extends SyncedUseCases<JournalUseCases.JournalView> {
     /** Returns the new entry's id. */
     UUID add(AddJournalCommand command);
 
     void update(UpdateJournalCommand command);
 
-    void delete(String userId, UUID id);
-
-    /** The user's entries, oldest first, with their sync state. */
-    List<JournalView> list(String userId);
-
     /** An entry as listed: the user's own listing, so it holds the text. */
     record JournalView(UUID id, String title, String content, Optional<UUID> moodId, Instant date,
-                       Optional<String> backendId, SyncState syncState) {
+                       Optional<String> backendId, SyncState syncState) implements SyncedView {
         @Override
         public String toString() {
             return "JournalView[" + id + ", " + syncState + "]";

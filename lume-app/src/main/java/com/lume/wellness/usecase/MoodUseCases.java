@@ -1,6 +1,8 @@
 package com.lume.wellness.usecase;
 
-import com.lume.wellness.SyncState;
+import io.outbox.sync.SyncState;
+import io.outbox.sync.SyncedUseCases;
+import io.outbox.sync.SyncedView;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,21 +13,15 @@ import java.util.UUID;
  * What a Lume user can do with mood entries. Every change writes the entry and its outbox event
  * (priority 10, the user's own action) in one transaction.
  */
-public interface MoodUseCases {
+public interface MoodUseCases extends SyncedUseCases<MoodUseCases.MoodView> {
     /** Returns the new entry's id. */
     UUID add(AddMoodCommand command);
 
     void update(UpdateMoodCommand command);
 
-    /** Deletes the entry and unlinks the user's journal entries that pointed at it. */
-    void delete(String userId, UUID id);
-
-    /** The user's entries, oldest first, with their sync state. */
-    List<MoodView> list(String userId);
-
     /** An entry as listed. */
     record MoodView(UUID id, double valence, List<String> labels, Optional<String> note, Instant date,
-                    Optional<String> backendId, SyncState syncState) {
+                    Optional<String> backendId, SyncState syncState) implements SyncedView {
         public MoodView {
             labels = List.copyOf(labels);
         }

@@ -3,7 +3,7 @@ package com.lume.wellness.service;
 import com.lume.support.InMemoryWellness;
 import com.lume.wellness.InvalidEntryException;
 import com.lume.wellness.MoodEntry;
-import com.lume.wellness.SyncState;
+import io.outbox.sync.SyncState;
 import com.lume.wellness.WellnessEvents;
 import com.lume.wellness.usecase.AddJournalCommand;
 import com.lume.wellness.usecase.AddMoodCommand;

@@ -1,0 +1,86 @@
+package io.outbox.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.TimeZone;
+import java.util.function.ToIntFunction;
+
+/**
+ * The entry point every app's jar shares: the quick start, the process's store role, the app's
+ * object graph, and the command line's run and exit code (docs/cli.md). An app's {@code main}
+ * hands it a {@link Launch}. Stateless.
+ */
+public final class AppMain {
+    private AppMain() {
+    }
+
+    /** Builds an app's object graph for one command line; the apps build it with Guice. */
+    public interface Wiring {
+        /** The graph around the parts each command line gets; returns how picocli finds commands in it. */
+        LookupFactory wire(Environment environment, Output output, Clock clock);
+    }
+
+    /**
+     * What an app is to the entry point.
+     *
+     * @param app         the app, as the store's head start sees it (before the graph exists)
+     * @param rootCommand its root command; {@code subcommands} in the order help lists them
+     * @param training    the command lines of the quick start's training run: the demo, the
+     *                    everyday commands and a refusal, whose classes make the class-data
+     *                    archive every later command maps
+     */
+    public record Launch(OutboxApp app, Class<? extends AppCommand> rootCommand, List<Class<?>> subcommands,
+                         Wiring wiring, List<List<String>> training) {
+        public Launch {
+            Objects.requireNonNull(app, "app");
+            Objects.requireNonNull(rootCommand, "rootCommand");
+            Objects.requireNonNull(wiring, "wiring");
+            subcommands = List.copyOf(subcommands);
+            training = List.copyOf(training);
+        }
+    }
+
+    /** Runs the command line in this process (or a quick-start child) and exits with its code. */
+    public static void main(Launch launch, String[] args) {
+        OptionalInt ranInChild = CliRunner.startProcess(launch.app().name(), args,
+                new QuickStart.Training(launch.training(), new Rehearsal(launch)));
+        if (ranInChild.isPresent()) {
+            System.exit(ranInChild.getAsInt());
+        }
+        // Every time the apps print or store is UTC; pinning the zone also keeps JPA's timestamps
+        // clear of the local zone's daylight-saving gaps.
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        System.exit(run(launch, args, Environment.system(), Output.system()));
+    }
+
+    /** Runs one command line; returns its exit code (docs/cli.md). */
+    public static int run(Launch launch, String[] args, Environment environment, Output output) {
+        try (HeadStart early = HeadStart.begin(launch.app(), args)) {
+            LookupFactory graph = launch.wiring().wire(environment, output, Clock.systemUTC());
+            CliRunner runner = new CliRunner(graph.get(OutboxApp.class), graph.get(GlobalOptions.class), output);
+            try {
+                Session session = graph.get(Session.class);
+                session.headStart(early);
+                return runner.run(launch.rootCommand(), launch.subcommands(), graph, session, args);
+            } catch (RuntimeException e) {
+                return runner.report(e);
+            }
+        }
+    }
+
+    /** Runs one command of the training; a class, not a lambda, so the launcher spins no method handle for it. */
+    private static final class Rehearsal implements ToIntFunction<String[]> {
+        private final Launch launch;
+
+        Rehearsal(Launch launch) {
+            this.launch = launch;
+        }
+
+        @Override
+        public int applyAsInt(String[] args) {
+            return run(launch, args, Environment.system(), Output.system());
+        }
+    }
+}

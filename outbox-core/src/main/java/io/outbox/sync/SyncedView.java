@@ -1,0 +1,17 @@
+package io.outbox.sync;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An entry as a user's listing shows it: what every app lists beside its own fields. */
+public interface SyncedView {
+    UUID id();
+
+    Instant date();
+
+    /** The backend's id, once the entry's create was delivered. */
+    Optional<String> backendId();
+
+    SyncState syncState();
+}
