@@ -6,6 +6,7 @@ import io.outbox.jpa.support.JarProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.outbox.repository.EventQuery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class FitiqBadInputIT {
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(result.stderr().lines().toList()).singleElement().asString()
                     .contains("is open in another process").contains("close that one and try again");
-            assertThat(held.repository().findByStatus(io.outbox.event.EventStatus.PENDING)).isEmpty();
+            assertThat(held.repository().find(EventQuery.byStatus(io.outbox.event.EventStatus.PENDING))).isEmpty();
         }
     }
 

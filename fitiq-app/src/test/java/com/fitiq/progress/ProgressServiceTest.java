@@ -102,7 +102,7 @@ class ProgressServiceTest {
 
         assertThat(service.importCsv("alice", csv)).isEqualTo(2);
         assertThat(outbox.find(EventQuery.all())).extracting(OutboxEvent::priority).containsOnly(0);
-        assertThat(outbox.findByStatus(EventStatus.PENDING)).hasSize(2);
+        assertThat(outbox.find(EventQuery.byStatus(EventStatus.PENDING))).hasSize(2);
     }
 
     @Test

@@ -48,8 +48,9 @@ final class HostileRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try {
-            code = AppMain.run(Main.LAUNCH, args.toArray(new String[0]), new Environment(env), new Output(new PrintStream(out, true,
-                    StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+            code = AppMain.run(Main.LAUNCH, args.toArray(new String[0]), new Environment(env),
+                    new Output(new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8)));
         } catch (RuntimeException escaped) {
             throw new AssertionError(input.label() + ": an exception escaped the command line: " + escaped, escaped);
         }

@@ -23,6 +23,7 @@ import io.outbox.testing.backend.Resource;
 import io.outbox.testing.backend.StandInBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.outbox.repository.EventQuery;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -113,7 +114,7 @@ class CrashIT {
                         Optional.of(start.plusSeconds(100 + i)))).toString());
             }
             made.forEach(id -> moods.add(id.toString()));
-            assertThat(session.store().repository().findByStatus(io.outbox.event.EventStatus.PENDING)).hasSize(36);
+            assertThat(session.store().repository().find(EventQuery.byStatus(io.outbox.event.EventStatus.PENDING))).hasSize(36);
         }
     }
 

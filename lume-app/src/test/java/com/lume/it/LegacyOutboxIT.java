@@ -50,8 +50,8 @@ class LegacyOutboxIT {
             UUID migrated = UUID.randomUUID();
             UUID quarantined = UUID.randomUUID();
             UUID stray = UUID.randomUUID();
-            store.repository().save(OutboxEventBuilder.anEvent().withId(migrated).withType("mood_entry")
-                    .withOperation(Operation.CREATE).build());
+            store.unitOfWork().write(work -> work.record(OutboxEventBuilder.anEvent().withId(migrated)
+                    .withType("mood_entry").withOperation(Operation.CREATE).build()));
             try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE lume_outbox_v6 (id CHAR(36) NOT NULL PRIMARY KEY, event_type VARCHAR(64))");
                 insert(c, "INSERT INTO lume_outbox_v6 (id, event_type) VALUES (?, 'mood.created')",

@@ -33,6 +33,7 @@ import io.outbox.testing.backend.JournalEntry;
 import io.outbox.testing.backend.StandInBackend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import io.outbox.repository.EventQuery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,7 +77,7 @@ class SchemaHistoryIT {
                 versions.add(rows.getString(1));
             }
             assertThat(versions).containsExactly("0", "1", "2", "3", "4");
-            assertThat(store.repository().findByStatus(EventStatus.PENDING)).isEmpty();
+            assertThat(store.repository().find(EventQuery.byStatus(EventStatus.PENDING))).isEmpty();
         } finally {
             close(cleanups);
         }
@@ -100,7 +101,7 @@ class SchemaHistoryIT {
                         MoodUseCases.MoodView::syncState, MoodUseCases.MoodView::note).containsExactly(
                         tuple(synced, SyncState.SYNCED, java.util.Optional.empty()),
                         tuple(unsynced, SyncState.PENDING, java.util.Optional.of("a note from 1.x")));
-                assertThat(store.repository().findByStatus(EventStatus.PENDING)).singleElement().satisfies(e -> {
+                assertThat(store.repository().find(EventQuery.byStatus(EventStatus.PENDING))).singleElement().satisfies(e -> {
                     assertThat(e.eventType()).isEqualTo(WellnessEvents.MOOD);
                     assertThat(e.operation()).isEqualTo(Operation.CREATE);
                     assertThat(e.entityId()).isEqualTo(unsynced.toString());
@@ -134,7 +135,7 @@ class SchemaHistoryIT {
                  StandInBackend backend = StandInBackend.start(StandInBackend.Options.withToken(TOKEN)
                          .withValidator(WellnessContract.MOODS, WellnessContract.moodBody())
                          .withValidator(WellnessContract.JOURNALS, WellnessContract.journalBody()))) {
-                List<OutboxEvent> pending = store.repository().findByStatus(EventStatus.PENDING);
+                List<OutboxEvent> pending = store.repository().find(EventQuery.byStatus(EventStatus.PENDING));
                 assertThat(pending).extracting(OutboxEvent::eventType, OutboxEvent::entityId).containsExactly(
                         tuple(WellnessEvents.MOOD, mood.toString()), tuple(WellnessEvents.JOURNAL, journal.toString()));
                 assertThat(journals(store).list("alice")).extracting(JournalUseCases.JournalView::id,
@@ -180,7 +181,7 @@ class SchemaHistoryIT {
                 }
             });
             try (OutboxStore store = OutboxStore.open(app.storeConfig(url))) {
-                assertThat(store.repository().findByStatus(EventStatus.PENDING)).extracting(OutboxEvent::entityId)
+                assertThat(store.repository().find(EventQuery.byStatus(EventStatus.PENDING))).extracting(OutboxEvent::entityId)
                         .containsExactly(live.toString());
                 assertThat(moods(store).list("bob")).extracting(MoodUseCases.MoodView::id).containsExactly(live);
                 assertThat(journals(store).list("bob")).isEmpty();

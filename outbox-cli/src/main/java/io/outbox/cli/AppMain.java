@@ -33,6 +33,7 @@ public final class AppMain {
      */
     public record Launch(OutboxApp app, Class<? extends AppCommand> rootCommand, List<Class<?>> subcommands,
                          Wiring wiring, List<List<String>> training) {
+        /** Checks that app, root command and wiring are given, and keeps copies of the lists. */
         public Launch {
             Objects.requireNonNull(app, "app");
             Objects.requireNonNull(rootCommand, "rootCommand");
@@ -57,8 +58,13 @@ public final class AppMain {
 
     /** Runs one command line; returns its exit code (docs/cli.md). */
     public static int run(Launch launch, String[] args, Environment environment, Output output) {
+        return run(launch, args, environment, output, Clock.systemUTC());
+    }
+
+    /** As {@link #run(Launch, String[], Environment, Output)} on {@code clock}: tests set the time. */
+    public static int run(Launch launch, String[] args, Environment environment, Output output, Clock clock) {
         try (HeadStart early = HeadStart.begin(launch.app(), args)) {
-            LookupFactory graph = launch.wiring().wire(environment, output, Clock.systemUTC());
+            LookupFactory graph = launch.wiring().wire(environment, output, clock);
             CliRunner runner = new CliRunner(graph.get(OutboxApp.class), graph.get(GlobalOptions.class), output);
             try {
                 Session session = graph.get(Session.class);

@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
         subcommands = {OutboxCommand.Stats.class, OutboxCommand.ListEvents.class, OutboxCommand.Retry.class,
                 OutboxCommand.Cleanup.class})
 public final class OutboxCommand extends CommandGroup {
+    /** A pending event older than this is stale, in {@code stats} and {@code list --stale} alike (docs/cli.md). */
+    static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
     /** {@code outbox stats}: counts, oldest pending, events waiting for a handler, and a verdict. */
     @Command(name = "stats", description = "Counts by status, stale and oldest pending events, events no handler"
             + " takes, and whether something needs attention.")
@@ -46,7 +49,7 @@ public final class OutboxCommand extends CommandGroup {
             Instant now = session.clock().instant();
             OutboxRepository repository = session.store().repository();
             OutboxStatistics stats = OutboxStatistics.from(
-                    repository.snapshot(Optional.of(user), now.minus(Duration.ofMinutes(5))),
+                    repository.snapshot(Optional.of(user), now.minus(STALE_AFTER)),
                     session.app().eventTypes(), now);
             Map<String, Object> extra = session.app().extraStatistics(session.store());
             if (json) {
@@ -67,6 +70,9 @@ public final class OutboxCommand extends CommandGroup {
         @Option(names = "--status", paramLabel = "STATUS", description = "Only pending, processing, completed or"
                 + " failed events.")
         String status;
+        @Option(names = "--stale", description = "Only stale events: pending for over 5 minutes, what 'outbox stats'"
+                + " counts as stale.")
+        boolean stale;
         @Option(names = "--json", description = "Print a JSON array.")
         boolean json;
 
@@ -81,9 +87,15 @@ public final class OutboxCommand extends CommandGroup {
             Optional<EventStatus> wanted = Optional.ofNullable(status).map(s -> EventStatus.parse(s).orElseThrow(
                     () -> new BadInputException("--status '" + Output.shorten(s) + "' is not a status; use pending,"
                             + " processing, completed or failed")));
+            if (stale && wanted.isPresent() && wanted.get() != EventStatus.PENDING) {
+                throw new BadInputException("--stale lists pending events only; leave out --status or use --status"
+                        + " pending");
+            }
             String user = session.user();
-            List<OutboxEvent> events = session.store().repository()
-                    .find(new EventQuery(Optional.of(user), wanted, EventQuery.UNLIMITED));
+            OutboxRepository repository = session.store().repository();
+            List<OutboxEvent> events = stale
+                    ? repository.findStale(Optional.of(user), session.clock().instant().minus(STALE_AFTER), Integer.MAX_VALUE)
+                    : repository.find(new EventQuery(Optional.of(user), wanted, EventQuery.UNLIMITED));
             if (json) {
                 List<Object> views = new ArrayList<>();
                 events.forEach(e -> views.add(EventViews.event(e, session.app().metadataForDisplay(e))));

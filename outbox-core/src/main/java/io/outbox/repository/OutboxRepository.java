@@ -1,6 +1,5 @@
 package io.outbox.repository;
 
-import io.outbox.event.EventStatus;
 import io.outbox.event.OutboxEvent;
 
 import java.time.Instant;
@@ -10,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where events live. Implementations must be thread-safe, and must never let two claimers
+ * Where events live: what the processor, the statistics and the outbox commands need of a
+ * store, and nothing else (events are written with the app's own transaction, through the
+ * adapter's unit of work). Implementations must be thread-safe, and must never let two claimers
  * both win one event. Methods join the caller's transaction where the implementation has
  * one (so a use case can write an entity and its event atomically) and run on their own
  * otherwise. Failures surface as {@link io.outbox.OutboxException} subclasses.
@@ -20,12 +21,7 @@ import java.util.UUID;
  */
 public interface OutboxRepository {
 
-    /** Inserts the event, or replaces the stored event with the same id. */
-    void save(OutboxEvent event);
-
-    /** Saves several events in one write. */
-    void saveAll(Collection<OutboxEvent> events);
-
+    /** The event with this id, in whatever state. */
     Optional<OutboxEvent> findById(UUID id);
 
     /** The events of one entity, in the order they were made. */
@@ -34,22 +30,12 @@ public interface OutboxRepository {
     /** Events oldest first, filtered as the query says. */
     List<OutboxEvent> find(EventQuery query);
 
-    default List<OutboxEvent> findByStatus(EventStatus status) {
-        return find(EventQuery.byStatus(status));
-    }
-
-    /** Due events in claim order (priority, then age), without claiming them. Entity order applies. */
-    List<OutboxEvent> findDue(Scope scope, Instant now, int limit);
-
     /**
      * Atomically claims up to {@code request.limit()} due events: each becomes processing,
      * owned by the claimer until the lease ends, with its attempt counted. No two claimers
      * ever both receive one event.
      */
     List<OutboxEvent> claim(ClaimRequest request);
-
-    /** Claims one event when it is due; true only when this call won it. */
-    boolean markProcessing(UUID id, String owner, Instant now, Instant leaseExpiresAt);
 
     /** Completes events still claimed by their owner, in one write; returns how many changed. */
     int markCompleted(Collection<Completion> completions);
@@ -80,14 +66,11 @@ public interface OutboxRepository {
     /** Deletes one user's (or everyone's) completed events finished before {@code cutoff}; returns how many. */
     int deleteCompletedBefore(Instant cutoff, Optional<String> userId);
 
-    /** Deletes every event of an entity; returns how many. */
-    int deleteByEntity(String entityId);
-
     /** Counts for the statistics, in one consistent read. Pending events made before {@code staleBefore} are stale. */
     StoreSnapshot snapshot(Optional<String> userId, Instant staleBefore);
 
-    /** Pending events made before {@code pendingSince}, oldest first. */
-    List<OutboxEvent> findStale(Instant pendingSince, int limit);
+    /** One user's (or everyone's) pending events made before {@code pendingSince}, oldest first. */
+    List<OutboxEvent> findStale(Optional<String> userId, Instant pendingSince, int limit);
 
     /**
      * When the next event in scope becomes due, if any will: the earliest next attempt among

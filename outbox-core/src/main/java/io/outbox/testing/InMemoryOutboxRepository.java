@@ -41,12 +41,12 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<UUID, OutboxEvent> events = new LinkedHashMap<>();
 
-    @Override
+    /** Stores the event as it is, replacing one with the same id: how a test sets up any state. */
     public void save(OutboxEvent event) {
         locked(() -> events.put(event.id(), event));
     }
 
-    @Override
+    /** {@link #save} for each event. */
     public void saveAll(Collection<OutboxEvent> all) {
         locked(() -> {
             all.forEach(e -> events.put(e.id(), e));
@@ -70,10 +70,6 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                 && query.status().map(s -> e.status() == s).orElse(true), CREATION_ORDER, query.limit());
     }
 
-    @Override
-    public List<OutboxEvent> findDue(Scope scope, Instant now, int limit) {
-        return locked(() -> due(scope, now, PRIORITY_ORDER, limit));
-    }
 
     @Override
     public List<OutboxEvent> claim(ClaimRequest request) {
@@ -89,17 +85,6 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
         });
     }
 
-    @Override
-    public boolean markProcessing(UUID id, String owner, Instant now, Instant leaseExpiresAt) {
-        return locked(() -> {
-            OutboxEvent event = events.get(id);
-            if (event == null || !event.isDue(now) || !heads().contains(id)) {
-                return false;
-            }
-            events.put(id, event.claimed(owner, now, leaseExpiresAt));
-            return true;
-        });
-    }
 
     @Override
     public int markCompleted(Collection<Completion> completions) {
@@ -173,10 +158,6 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                 && userId.map(e.userId()::equals).orElse(true));
     }
 
-    @Override
-    public int deleteByEntity(String entityId) {
-        return removeWhere(e -> e.entityId().equals(entityId));
-    }
 
     @Override
     public StoreSnapshot snapshot(Optional<String> userId, Instant staleBefore) {
@@ -212,9 +193,9 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public List<OutboxEvent> findStale(Instant pendingSince, int limit) {
-        return select(e -> e.status() == EventStatus.PENDING && e.createdAt().isBefore(pendingSince),
-                CREATION_ORDER, limit);
+    public List<OutboxEvent> findStale(Optional<String> userId, Instant pendingSince, int limit) {
+        return select(e -> e.status() == EventStatus.PENDING && e.createdAt().isBefore(pendingSince)
+                && userId.map(e.userId()::equals).orElse(true), CREATION_ORDER, limit);
     }
 
     @Override

@@ -275,8 +275,8 @@ class DeliveryRulesTest {
 
     @Test
     void givenWorkerDiedMidAttempt_whenLeaseExpires_thenEventDeliveredByAnother() {
-        OutboxEvent event = stored(anEvent().createdAt(now()).build());
-        repository.markProcessing(event.id(), "dead-worker", now(), now().plus(Duration.ofMinutes(5)));
+        OutboxEvent event = stored(anEvent().createdAt(now()).withAttempts(1, OutboxEvent.DEFAULT_MAX_ATTEMPTS)
+                .withLastAttemptAt(now()).processingBy("dead-worker", now().plus(Duration.ofMinutes(5))).build());
         ScriptedHandler handler = ScriptedHandler.succeeding(TYPE);
         OutboxProcessor processor = processor(handler);
 
@@ -291,8 +291,8 @@ class DeliveryRulesTest {
 
     @Test
     void givenExclusiveStore_whenFirstBatch_thenOrphansRecoveredWithoutWaitingForLease() {
-        OutboxEvent event = stored(anEvent().createdAt(now()).build());
-        repository.markProcessing(event.id(), "killed-process", now(), now().plus(Duration.ofHours(1)));
+        OutboxEvent event = stored(anEvent().createdAt(now()).withAttempts(1, OutboxEvent.DEFAULT_MAX_ATTEMPTS)
+                .withLastAttemptAt(now()).processingBy("killed-process", now().plus(Duration.ofHours(1))).build());
         ScriptedHandler handler = ScriptedHandler.succeeding(TYPE);
         OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler).clock(clock)
                 .exclusiveStore(true).build();

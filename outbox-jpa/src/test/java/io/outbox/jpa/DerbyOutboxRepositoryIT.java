@@ -1,5 +1,6 @@
 package io.outbox.jpa;
 
+import io.outbox.event.OutboxEvent;
 import io.outbox.repository.OutboxRepository;
 import io.outbox.repository.OutboxRepositoryContract;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** The core's repository contract, on a real embedded Derby store on disk. */
 class DerbyOutboxRepositoryIT extends OutboxRepositoryContract {
@@ -35,6 +37,11 @@ class DerbyOutboxRepositoryIT extends OutboxRepositoryContract {
             throw new IllegalStateException(e);
         }
         return store.repository();
+    }
+
+    @Override
+    protected void given(List<OutboxEvent> events) {
+        store.unitOfWork().write(work -> events.forEach(work::record));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.outbox.jpa;
 
+import io.outbox.event.OutboxEvent;
 import io.outbox.jpa.support.PostgresSchema;
 import io.outbox.repository.OutboxRepository;
 import io.outbox.repository.OutboxRepositoryContract;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** The core's repository contract, on the real PostgreSQL server, in a schema of its own. */
 class PostgresOutboxRepositoryIT extends OutboxRepositoryContract {
@@ -39,5 +41,10 @@ class PostgresOutboxRepositoryIT extends OutboxRepositoryContract {
             throw new IllegalStateException(e);
         }
         return store.repository();
+    }
+
+    @Override
+    protected void given(List<OutboxEvent> events) {
+        store.unitOfWork().write(work -> events.forEach(work::record));
     }
 }

@@ -4,6 +4,7 @@ import io.outbox.StoreLockedException;
 import io.outbox.StoreUnavailableException;
 import io.outbox.event.EventStatus;
 import io.outbox.event.OutboxEvent;
+import io.outbox.repository.EventQuery;
 import io.outbox.jpa.support.HoldStore;
 import io.outbox.jpa.support.Stores;
 import io.outbox.repository.ClaimOrder;
@@ -61,7 +62,7 @@ class StoreFailuresIT {
             }
         }
         try (OutboxStore reopened = OutboxStore.open(StoreConfig.url(url))) {
-            assertThat(reopened.repository().findByStatus(EventStatus.PENDING)).isEmpty();
+            assertThat(reopened.repository().find(EventQuery.byStatus(EventStatus.PENDING))).isEmpty();
         }
     }
 
@@ -91,7 +92,7 @@ class StoreFailuresIT {
             OutboxStore store = opened.store();
             OutboxEvent good = anEvent().createdAt(T).build();
             OutboxEvent corrupt = anEvent().createdAt(T.minusSeconds(1)).build();
-            store.repository().saveAll(List.of(good, corrupt));
+            store.unitOfWork().write(work -> List.of(good, corrupt).forEach(work::record));
             try (Connection c = store.dataSource().getConnection();
                  PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET operation = 'upsert' WHERE id = ?")) {
                 store.dialect().bindUuid(s, 1, corrupt.id());

@@ -63,30 +63,7 @@ public final class JpaOutboxRepository implements OutboxRepository {
         onEventsWritten.accept(tx);
     }
 
-    @Override
-    public void save(OutboxEvent event) {
-        saveAll(List.of(event));
-    }
 
-    @Override
-    public void saveAll(Collection<OutboxEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        transactions.run(tx -> {
-            EntityManager em = tx.entityManager();
-            for (OutboxEvent event : events) {
-                OutboxEventJpaEntity stored = em.find(OutboxEventJpaEntity.class, event.id());
-                if (stored == null) {
-                    em.persist(OutboxEventMapper.toEntity(event, new OutboxEventJpaEntity(event.id())));
-                } else {
-                    OutboxEventMapper.toEntity(event, stored);
-                }
-            }
-            onEventsWritten.accept(tx);
-            return null;
-        });
-    }
 
     @Override
     public Optional<OutboxEvent> findById(UUID id) {
@@ -118,10 +95,6 @@ public final class JpaOutboxRepository implements OutboxRepository {
         }));
     }
 
-    @Override
-    public List<OutboxEvent> findDue(Scope scope, Instant now, int limit) {
-        return sql(tx -> dueCandidates(tx, scope, now, limit, ClaimOrder.PRIORITY_FIRST));
-    }
 
     @Override
     public List<OutboxEvent> claim(ClaimRequest request) {
@@ -131,14 +104,6 @@ public final class JpaOutboxRepository implements OutboxRepository {
         return sql(tx -> dialect == Dialect.POSTGRESQL ? claimOnPostgres(tx, request) : claimOnDerby(tx, request));
     }
 
-    @Override
-    public boolean markProcessing(UUID id, String owner, Instant now, Instant leaseExpiresAt) {
-        return sql(tx -> {
-            Optional<OutboxEvent> candidate = dueCandidates(tx, Scope.everything(), now, Integer.MAX_VALUE,
-                    ClaimOrder.PRIORITY_FIRST).stream().filter(e -> e.id().equals(id)).findFirst();
-            return candidate.isPresent() && writes.claimOne(tx.connection(), candidate.get(), owner, now, leaseExpiresAt);
-        });
-    }
 
     @Override
     public int markCompleted(Collection<Completion> completions) {
@@ -187,11 +152,6 @@ public final class JpaOutboxRepository implements OutboxRepository {
                 }));
     }
 
-    @Override
-    public int deleteByEntity(String entityId) {
-        return sql(tx -> Jdbc.update(tx.connection(), "DELETE FROM outbox_event WHERE entity_id = ?",
-                s -> s.setString(1, entityId)));
-    }
 
     @Override
     public StoreSnapshot snapshot(Optional<String> userId, Instant staleBefore) {
@@ -199,11 +159,15 @@ public final class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public List<OutboxEvent> findStale(Instant pendingSince, int limit) {
+    public List<OutboxEvent> findStale(Optional<String> userId, Instant pendingSince, int limit) {
         return sql(tx -> select(tx, "SELECT " + EventRows.COLUMNS + " FROM outbox_event e WHERE e.status = 'pending'"
-                + " AND e.created_at < ? ORDER BY e.created_at, e.id", s -> {
+                + " AND e.created_at < ?" + (userId.isPresent() ? " AND e.user_id = ?" : "")
+                + " ORDER BY e.created_at, e.id", s -> {
                     s.setMaxRows(limit);
                     dialect.bindInstant(s, 1, pendingSince);
+                    if (userId.isPresent()) {
+                        s.setString(2, userId.get());
+                    }
                 }));
     }
 

@@ -25,9 +25,9 @@ public final class PersistenceUnit {
     private PersistenceUnit() {
     }
 
+    /** A persistence unit on {@code dataSource} that maps the app's entity classes. */
     public static EntityManagerFactory create(DataSource dataSource, Dialect dialect, List<Class<?>> appEntities) {
         List<String> classes = new ArrayList<>();
-        classes.add(OutboxEventJpaEntity.class.getName());
         appEntities.forEach(c -> classes.add(c.getName()));
         String name = "outbox-" + UUID.randomUUID();
         Map<String, Object> properties = new HashMap<>();

@@ -51,13 +51,6 @@ final class StateWrites {
         }
     }
 
-    boolean claimOne(Connection connection, OutboxEvent candidate, String owner, Instant now, Instant lease)
-            throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(DueQueries.DERBY_CLAIM_ONE)) {
-            bindClaim(s, candidate, owner, now, lease);
-            return s.executeUpdate() == 1;
-        }
-    }
 
     private void bindClaim(PreparedStatement s, OutboxEvent candidate, String owner, Instant now, Instant lease)
             throws SQLException {

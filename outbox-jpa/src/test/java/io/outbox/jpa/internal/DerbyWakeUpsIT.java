@@ -33,7 +33,7 @@ class DerbyWakeUpsIT {
                     }
                 });
 
-                opened.store().repository().saveAll(List.of(anEvent().createdAt(T).build()));
+                opened.store().unitOfWork().write(work -> work.record(anEvent().createdAt(T).build()));
 
                 assertThat(woken.await(30, TimeUnit.SECONDS)).as("woken by the write").isTrue();
             }
@@ -48,7 +48,7 @@ class DerbyWakeUpsIT {
             long before = value(await, Long.MIN_VALUE, 0);
 
             assertThat(value(await, before, 50)).isEqualTo(before);
-            opened.store().repository().saveAll(List.of(anEvent().createdAt(T).build()));
+            opened.store().unitOfWork().write(work -> work.record(anEvent().createdAt(T).build()));
             assertThat(value(await, before, 30_000)).isNotEqualTo(before);
         }
     }
