@@ -4,6 +4,7 @@ package io.outbox;
 public class InvalidConfigurationException extends OutboxException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code message} says which value was wrong and what is accepted. */
     public InvalidConfigurationException(String message) {
         super(message);
     }

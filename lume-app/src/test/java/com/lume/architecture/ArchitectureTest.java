@@ -34,6 +34,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.lume.cli..", "picocli..");
 
     @ArchTest
+    static final ArchRule stand_in_backend_only_in_the_demo = noClasses()
+            .that().resideOutsideOfPackages("com.lume.cli..", "com.lume.demo..")
+            .should().dependOnClassesThat().resideInAPackage("io.outbox.testing..")
+            .because("the stand-in backend is for the demo; a real sync never goes near it");
+
+    @ArchTest
     static final ArchRule lume_packages_are_free_of_cycles = slices().matching("com.lume.(*)..").should()
             .beFreeOfCycles();
 }

@@ -4,6 +4,7 @@ package io.outbox.cli;
 public final class BadInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code message} says what was wrong and what is accepted, in one line. */
     public BadInputException(String message) {
         super(message);
     }

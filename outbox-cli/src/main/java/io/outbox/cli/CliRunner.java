@@ -26,6 +26,7 @@ public final class CliRunner {
     private final GlobalOptions options;
     private final Output output;
 
+    /** A runner of the app's command lines, printing refusals to {@code output}. */
     public CliRunner(OutboxApp app, GlobalOptions options, Output output) {
         this.app = app;
         this.options = options;

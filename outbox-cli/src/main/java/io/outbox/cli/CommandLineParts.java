@@ -19,6 +19,7 @@ import java.util.List;
 public final class CommandLineParts {
     private final List<Binding<?>> bindings;
 
+    /** The parts of one command line of {@code app}; nothing is opened until a command asks for it. */
     public CommandLineParts(OutboxApp app, Environment environment, Output output, Clock clock) {
         GlobalOptions options = new GlobalOptions();
         Session session = new Session(app, options, environment, clock);

@@ -41,6 +41,7 @@ public final class CommandLineText {
         return "the value after '" + Output.shorten(args[index - 1]) + "'";
     }
 
+    /** Whether {@code value} is whole text: no replacement character from a bad encoding, no lone surrogate. */
     public static boolean wellFormed(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

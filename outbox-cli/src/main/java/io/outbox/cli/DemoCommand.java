@@ -81,6 +81,7 @@ public abstract class DemoCommand implements Callable<Integer> {
      * @param compared    what was compared, for the report ("12 entries")
      */
     public record Comparison(List<String> differences, String compared) {
+        /** Keeps an unmodifiable copy of the differences. */
         public Comparison {
             differences = List.copyOf(differences);
         }
@@ -90,6 +91,7 @@ public abstract class DemoCommand implements Callable<Integer> {
      * A claim the report prints as {@code claim: yes (detail)}, or {@code NO} with its problems.
      */
     public record Check(String claim, List<String> problems, String detail) {
+        /** Keeps an unmodifiable copy of the problems. */
         public Check {
             problems = List.copyOf(problems);
         }

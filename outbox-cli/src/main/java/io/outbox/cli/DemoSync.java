@@ -39,6 +39,10 @@ public final class DemoSync {
                          Counters backend) {
     }
 
+    /**
+     * Syncs {@code user}'s events in {@code store} to the stand-in {@code backend} with the app's
+     * real handlers and short waits, until nothing is left to do; reports progress on {@code output}.
+     */
     public static Result run(OutboxApp app, OutboxStore store, String user, StandInBackend backend, String token,
                              Clock clock, Output output) {
         RemoteApi api = RemoteApi.builder(backend.baseUri(), token).requestTimeout(Duration.ofSeconds(1)).build();

@@ -16,6 +16,10 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         return parse(value);
     }
 
+    /**
+     * A duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or {@code 7d}; a bad-input
+     * failure otherwise.
+     */
     public static Duration parse(String value) {
         Matcher m = DURATION.matcher(value == null ? "" : value.trim());
         if (!m.matches()) {

@@ -44,10 +44,12 @@ public abstract class EntryGroup<V extends SyncedView, U extends SyncedUseCases<
         return session.user();
     }
 
+    /** The app's use cases of this kind. */
     public U useCases() {
         return useCases.get();
     }
 
+    /** Where the subcommands print. */
     public Output output() {
         return output;
     }

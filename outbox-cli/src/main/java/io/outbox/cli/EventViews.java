@@ -15,6 +15,7 @@ public final class EventViews {
     private EventViews() {
     }
 
+    /** An event as {@code outbox list --json} prints it (docs/cli.md), with the app's display of its metadata. */
     public static Map<String, Object> event(OutboxEvent e, Optional<Map<String, Object>> metadata) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", e.id().toString());
@@ -37,6 +38,7 @@ public final class EventViews {
         return v;
     }
 
+    /** The statistics as {@code outbox stats --json} prints them, with the app's extra keys. */
     public static Map<String, Object> statistics(OutboxStatistics s, Map<String, Object> extra) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("total", s.total());

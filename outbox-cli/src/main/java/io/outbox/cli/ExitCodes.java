@@ -2,6 +2,7 @@ package io.outbox.cli;
 
 /** The exit codes of every jar (docs/cli.md). */
 public final class ExitCodes {
+    /** Done, nothing left undone. */
     public static final int DONE = 0;
     /** Finished, but something is left undone (events failed or pending, rows quarantined). */
     public static final int UNDONE = 1;

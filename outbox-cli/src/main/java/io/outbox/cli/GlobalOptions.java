@@ -34,18 +34,22 @@ public final class GlobalOptions {
         // options are set by picocli
     }
 
+    /** {@code --data-dir}, if given. */
     public Optional<Path> dataDir() {
         return Optional.ofNullable(dataDir);
     }
 
+    /** {@code --db-url}, if given. */
     public Optional<String> dbUrl() {
         return Optional.ofNullable(dbUrl);
     }
 
+    /** {@code --user}, if given. */
     public Optional<String> user() {
         return Optional.ofNullable(user);
     }
 
+    /** Whether {@code --verbose} was given: failures print their stack trace. */
     public boolean verbose() {
         return verbose;
     }

@@ -12,6 +12,7 @@ public final class Ids {
     private Ids() {
     }
 
+    /** An id the user typed; a bad-input failure naming {@code what} when it is not a UUID. */
     public static UUID parse(String text, String what) {
         if (text == null || !UUID_TEXT.matcher(text).matches()) {
             throw new BadInputException(what + " '" + Output.shorten(String.valueOf(text))

@@ -8,8 +8,10 @@ import java.util.Objects;
  * the worker is presumed dead and the event returns to pending.
  */
 public record Claim(String owner, Instant leaseExpiresAt) {
+    /** The longest owner name a store keeps. */
     public static final int MAX_OWNER_LENGTH = 128;
 
+    /** Checks the owner (1 to {@value #MAX_OWNER_LENGTH} characters) and the lease time. */
     public Claim {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");

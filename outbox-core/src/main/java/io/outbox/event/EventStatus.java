@@ -5,9 +5,13 @@ import java.util.Optional;
 
 /** Where an event is in its life. A failed event is either scheduled for a retry or failed for good. */
 public enum EventStatus {
+    /** Waiting for its first attempt, or for a retry after a lease ran out. */
     PENDING,
+    /** Claimed by a worker, whose lease says until when. */
     PROCESSING,
+    /** Delivered; kept until the retention deletes it. */
     COMPLETED,
+    /** An attempt failed: retried at its next attempt time, or failed for good when it has none. */
     FAILED;
 
     /** The lower-case name used in stores, JSON and on the command line. */

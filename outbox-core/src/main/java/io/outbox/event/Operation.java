@@ -5,8 +5,11 @@ import java.util.Optional;
 
 /** What a change did to its entity; the handler maps it to the matching remote call. */
 public enum Operation {
+    /** The entity was made. */
     CREATE,
+    /** The entity changed. */
     UPDATE,
+    /** The entity was deleted. */
     DELETE;
 
     /** The lower-case name used in stores, JSON and on the command line. */

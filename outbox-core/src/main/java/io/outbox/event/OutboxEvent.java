@@ -46,6 +46,7 @@ public record OutboxEvent(
     /** User ids as the CLIs accept them: 1 to 64 of {@code A-Za-z0-9._@-}. */
     public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
+    /** Checks every field once; an event that exists is valid. */
     public OutboxEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(operation, "operation");

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param nextDueAt when the next event will be due, when one will
  */
 public record DrainResult(BatchResult totals, boolean idle, Optional<Instant> nextDueAt) {
+    /** Checks that the totals and the next due time are given. */
     public DrainResult {
         Objects.requireNonNull(totals, "totals");
         Objects.requireNonNull(nextDueAt, "nextDueAt");

@@ -9,6 +9,7 @@ import java.util.Objects;
  * waits while an earlier event of its entity is undelivered.
  */
 public record ClaimRequest(String owner, int limit, Instant now, Instant leaseExpiresAt, Scope scope, ClaimOrder order) {
+    /** Checks every field once: a limit of at least 1, a lease that ends after now, and the event types named. */
     public ClaimRequest {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(now, "now");

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 /** Limits above which the outbox is reported unhealthy. {@link #production()} holds the documented defaults. */
 public record HealthThresholds(Duration staleAfter, double maxFailureRate, long maxPending) {
+    /** Checks each threshold once: a positive stale time, a rate in [0, 1], a pending count of at least 0. */
     public HealthThresholds {
         Objects.requireNonNull(staleAfter, "staleAfter");
         if (staleAfter.isNegative() || staleAfter.isZero()) {

@@ -13,18 +13,22 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
+    /** A clock standing at {@code start}, in UTC. */
     public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
+    /** A clock standing at an ISO-8601 instant such as {@code 2025-01-31T08:00:00Z}. */
     public static ManualClock at(String isoInstant) {
         return new ManualClock(Instant.parse(isoInstant));
     }
 
+    /** Moves the time on by {@code duration}. */
     public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 
+    /** Sets the time, forwards or back. */
     public void set(Instant instant) {
         now.set(instant);
     }

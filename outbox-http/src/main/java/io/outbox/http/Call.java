@@ -14,8 +14,17 @@ public record Call(Method method, String path, Optional<String> body, UUID idemp
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     /** The methods the remote API takes. */
-    public enum Method { POST, PUT, DELETE }
+    /** The methods the remote API takes: create, replace, delete. */
+    public enum Method {
+        /** Creates a resource. */
+        POST,
+        /** Replaces a resource. */
+        PUT,
+        /** Deletes a resource. */
+        DELETE
+    }
 
+    /** Checks the path: {@code /}-separated segments of A-Za-z0-9._~-, no dot segments. */
     public Call {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -27,14 +36,17 @@ public record Call(Method method, String path, Optional<String> body, UUID idemp
         }
     }
 
+    /** A create, with its JSON body. */
     public static Call post(String path, String jsonBody, UUID idempotencyKey) {
         return new Call(Method.POST, path, Optional.of(jsonBody), idempotencyKey);
     }
 
+    /** A replacement, with its JSON body. */
     public static Call put(String path, String jsonBody, UUID idempotencyKey) {
         return new Call(Method.PUT, path, Optional.of(jsonBody), idempotencyKey);
     }
 
+    /** A delete, without a body. */
     public static Call delete(String path, UUID idempotencyKey) {
         return new Call(Method.DELETE, path, Optional.empty(), idempotencyKey);
     }

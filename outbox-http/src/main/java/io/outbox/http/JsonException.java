@@ -9,11 +9,13 @@ public class JsonException extends IllegalArgumentException {
 
     private final int position;
 
+    /** {@code problem} says what was wrong, never quoting the input; {@code position} where (a character offset). */
     public JsonException(String problem, int position) {
         super(problem + " at position " + position);
         this.position = position;
     }
 
+    /** The character offset where the problem was found. */
     public int position() {
         return position;
     }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * network failure: those are results. Thread-safe; make one per app and share it.
  */
 public final class RemoteApi {
+    /** How long one request may take unless told: 10 s. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(RemoteApi.class);
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
@@ -54,6 +55,7 @@ public final class RemoteApi {
         return builder(baseUri, token).build();
     }
 
+    /** A client of the API at {@code baseUri} that sends {@code token} as its bearer token. */
     public static Builder builder(URI baseUri, String token) {
         return new Builder(baseUri, token);
     }
@@ -82,10 +84,12 @@ public final class RemoteApi {
         }
     }
 
+    /** Where the API is. */
     public URI baseUri() {
         return baseUri;
     }
 
+    /** How long one request may take before it counts as no answer. */
     public Duration requestTimeout() {
         return requestTimeout;
     }
@@ -172,16 +176,19 @@ public final class RemoteApi {
             this.token = token;
         }
 
+        /** How long one request may take (10 s by default). */
         public Builder requestTimeout(Duration value) {
             requestTimeout = value;
             return this;
         }
 
+        /** The clock {@code Retry-After} dates are read against (the system UTC clock by default). */
         public Builder clock(Clock value) {
             clock = value;
             return this;
         }
 
+        /** The client; checks the URI, the token and the timeout. */
         public RemoteApi build() {
             return new RemoteApi(this);
         }

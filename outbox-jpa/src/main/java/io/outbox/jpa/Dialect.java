@@ -63,6 +63,7 @@ public enum Dialect {
         return folder;
     }
 
+    /** EclipseLink's target-database class for this store. */
     public String eclipseLinkPlatform() {
         return eclipseLinkPlatform;
     }
@@ -72,6 +73,7 @@ public enum Dialect {
         return embedded;
     }
 
+    /** Binds an id as the store keeps it: 16 bytes on Derby, a {@code uuid} on PostgreSQL. */
     public void bindUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
         if (this == DERBY) {
             statement.setBytes(index, toBytes(id));
@@ -80,6 +82,7 @@ public enum Dialect {
         }
     }
 
+    /** Reads an id bound by {@link #bindUuid}; null for SQL NULL. */
     public UUID readUuid(ResultSet rows, String column) throws SQLException {
         if (this == DERBY) {
             byte[] bytes = rows.getBytes(column);
@@ -88,6 +91,7 @@ public enum Dialect {
         return rows.getObject(column, UUID.class);
     }
 
+    /** Binds an instant (or SQL NULL for null) as UTC, whatever the JVM's zone. */
     public void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, java.sql.Types.TIMESTAMP);
@@ -99,6 +103,7 @@ public enum Dialect {
         }
     }
 
+    /** Reads an instant bound by {@link #bindInstant}; empty for SQL NULL. */
     public Optional<Instant> readInstant(ResultSet rows, String column) throws SQLException {
         if (this == DERBY) {
             Timestamp value = rows.getTimestamp(column, utc());

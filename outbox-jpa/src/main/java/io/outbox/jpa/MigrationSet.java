@@ -20,6 +20,7 @@ public record MigrationSet(String name, String historyTable, String root, List<J
     /** The outbox's own schema; always applied first. */
     public static final MigrationSet OUTBOX = new MigrationSet("outbox", "outbox_schema_history", "db/outbox");
 
+    /** Checks the names: the history table must be a lower-case SQL identifier. */
     public MigrationSet {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(root, "root");
@@ -29,6 +30,7 @@ public record MigrationSet(String name, String historyTable, String root, List<J
         }
     }
 
+    /** A set of SQL migrations only. */
     public MigrationSet(String name, String historyTable, String root) {
         this(name, historyTable, root, List.of());
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * (answered from memory, nothing done) and faults injected per kind. Immutable.
  */
 public record Counters(long requests, long acted, long replays, Map<FaultKind, Long> faults) {
+    /** Keeps an unmodifiable copy of the faults per kind. */
     public Counters {
         Objects.requireNonNull(faults, "faults");
         faults = Map.copyOf(faults);
@@ -27,10 +28,12 @@ public record Counters(long requests, long acted, long replays, Map<FaultKind, L
         return new Counters(journal.size(), acted, replays, faults);
     }
 
+    /** The faults of one kind injected so far. */
     public long faults(FaultKind kind) {
         return faults.getOrDefault(kind, 0L);
     }
 
+    /** The faults of every kind injected so far. */
     public long totalFaults() {
         return faults.values().stream().mapToLong(Long::longValue).sum();
     }

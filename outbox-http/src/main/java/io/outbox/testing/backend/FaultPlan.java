@@ -13,8 +13,10 @@ import java.util.Set;
  * (200 ms unless told). Immutable. The kind is picked evenly among {@code kinds}.
  */
 public record FaultPlan(double rate, Set<FaultKind> kinds, Duration slowDelay) {
+    /** How long a slow answer waits unless told: 200 ms. */
     public static final Duration DEFAULT_SLOW_DELAY = Duration.ofMillis(200);
 
+    /** Checks the rate (0 to 1), that a kind is named, and the slow delay (0 to 1 min). */
     public FaultPlan {
         if (!(rate >= 0 && rate <= 1)) {
             throw new InvalidConfigurationException("the fault rate must be in [0, 1], was " + rate);
@@ -46,6 +48,7 @@ public record FaultPlan(double rate, Set<FaultKind> kinds, Duration slowDelay) {
         return new FaultPlan(rate, EnumSet.of(first, more), DEFAULT_SLOW_DELAY);
     }
 
+    /** The same plan with slow answers waiting {@code delay}. */
     public FaultPlan withSlowDelay(Duration delay) {
         return new FaultPlan(rate, kinds, delay);
     }

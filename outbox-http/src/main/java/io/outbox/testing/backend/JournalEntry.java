@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  */
 public record JournalEntry(String method, String path, Optional<String> idempotencyKey, OptionalInt status,
                            boolean acted, boolean replay, Optional<FaultKind> fault) {
+    /** Checks that method, path and key (or its absence) are given. */
     public JournalEntry {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

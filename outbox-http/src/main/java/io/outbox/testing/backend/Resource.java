@@ -11,6 +11,7 @@ import java.util.Objects;
  * created, one more per PUT). Immutable.
  */
 public record Resource(String backendId, String clientId, Map<String, Object> body, int version) {
+    /** Checks the ids and the version (at least 1) and keeps an unmodifiable copy of the body. */
     public Resource {
         Objects.requireNonNull(backendId, "backendId");
         Objects.requireNonNull(clientId, "clientId");

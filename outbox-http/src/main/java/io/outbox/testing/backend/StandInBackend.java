@@ -103,6 +103,7 @@ public final class StandInBackend implements AutoCloseable {
         return ledger.journal();
     }
 
+    /** Totals over the journal so far. */
     public Counters counters() {
         return Counters.of(ledger.journal());
     }
@@ -169,6 +170,7 @@ public final class StandInBackend implements AutoCloseable {
                           Map<String, Function<Map<String, Object>, Optional<String>>> validators, Clock clock) {
         private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
+        /** Checks the token (visible ASCII) and keeps an unmodifiable copy of the validators. */
         public Options {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(faults, "faults");
@@ -185,20 +187,24 @@ public final class StandInBackend implements AutoCloseable {
             return new Options(token, FaultPlan.none(), 0, Map.of(), Clock.systemUTC());
         }
 
+        /** The same options with this fault plan. */
         public Options withFaults(FaultPlan plan) {
             return new Options(token, plan, seed, validators, clock);
         }
 
+        /** The same options with this seed of the fault draws. */
         public Options withSeed(long value) {
             return new Options(token, faults, value, validators, clock);
         }
 
+        /** The same options with a body check for one collection (its message is a 422's). */
         public Options withValidator(String collection, Function<Map<String, Object>, Optional<String>> validator) {
             Map<String, Function<Map<String, Object>, Optional<String>>> more = new LinkedHashMap<>(validators);
             more.put(collection, validator);
             return new Options(token, faults, seed, more, clock);
         }
 
+        /** The same options with this clock for {@code Retry-After} dates. */
         public Options withClock(Clock value) {
             return new Options(token, faults, seed, validators, value);
         }

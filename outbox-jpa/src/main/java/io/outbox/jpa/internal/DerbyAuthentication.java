@@ -10,6 +10,7 @@ public final class DerbyAuthentication {
     private DerbyAuthentication() {
     }
 
+    /** Makes Derby ask every connection for its user and password, checked against the store's credential. */
     public static void require() {
         System.setProperty("derby.connection.requireAuthentication", "true");
         System.setProperty("derby.authentication.provider", "BUILTIN");

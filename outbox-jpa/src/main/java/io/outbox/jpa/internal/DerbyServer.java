@@ -166,6 +166,7 @@ public final class DerbyServer implements AutoCloseable {
         }
     }
 
+    /** The file that tells other processes where this server listens. */
     public ServerFile file() {
         return file;
     }

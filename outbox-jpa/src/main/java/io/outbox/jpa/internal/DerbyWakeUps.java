@@ -22,6 +22,7 @@ public final class DerbyWakeUps extends WakeUpThread {
     private final Runnable onWrite;
     private boolean first = true;
 
+    /** Waits on {@code source} for events written by anyone and runs {@code onWrite} after each; start it to begin. */
     public DerbyWakeUps(DataSource source, Runnable onWrite) {
         super("outbox-derby-wakeups", 200, 2L * WAIT_MILLIS + 500, false);
         this.source = source;

@@ -24,6 +24,7 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /** Applies each set's pending migrations in order, the outbox's first; {@code store} names the store in errors. */
     public static void apply(DataSource dataSource, Dialect dialect, List<MigrationSet> sets, String store) {
         if (CurrentSchema.isCurrent(dataSource, dialect, sets)) {
             return; // the common case: one query a set, and Flyway never loaded
