@@ -17,11 +17,12 @@ class JpaArchitectureTest {
     @ArchTest
     static final ArchRule storage_never_depends_on_the_cli_http_or_json = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("picocli..", "com.google.inject..",
-                    "com.fasterxml.jackson..", "io.outbox.http..", "io.outbox.testing.backend..", "io.outbox.cli..")
+                    "com.fasterxml.jackson..", "tools.jackson..", "java.net.http..", "com.sun.net.httpserver..",
+                    "io.outbox.http..", "io.outbox.testing.backend..", "io.outbox.cli..")
             .because("a service that stores its events with this adapter takes no command line and no HTTP with it");
 
     @ArchTest
-    static final ArchRule the_adapter_never_depends_on_apps_or_tools = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("com.fitiq..", "com.lume..", "io.outbox.tools..",
-                    "io.outbox.benchmarks..");
+    static final ArchRule the_adapter_never_depends_on_other_adapters_apps_or_tools = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("io.outbox.micrometer..", "com.fitiq..", "com.lume..",
+                    "io.outbox.tools..", "io.outbox.benchmarks..");
 }
