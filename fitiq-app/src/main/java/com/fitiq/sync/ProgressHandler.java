@@ -5,74 +5,38 @@ import com.fitiq.progress.ProgressEvents;
 import com.fitiq.progress.usecase.ProgressEntries;
 import io.outbox.event.OutboxEvent;
 import io.outbox.handler.HandlerResult;
-import io.outbox.handler.OutboxHandler;
-import io.outbox.http.Call;
+import io.outbox.http.EntryDelivery;
 import io.outbox.http.Json;
 import io.outbox.http.RemoteApi;
+import io.outbox.http.SyncedEntryHandler;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Pushes progress entries to {@code /api/v1/progress} (docs/remote-api.md): the entry's current
- * state, the event id as {@code Idempotency-Key}, and the backend id stored on the entry once
- * its create is delivered. Updates and deletes run after their entry's create (the outbox
- * keeps each entity's order), so they always find the backend id. Thread-safe.
+ * state, the event id as {@code Idempotency-Key}, and the backend id stored on the entry once its
+ * create is delivered. Updates and deletes run after their entry's create (the outbox keeps each
+ * entity's order), so they find the backend id. Thread-safe.
  */
-public final class ProgressHandler implements OutboxHandler {
+public final class ProgressHandler extends SyncedEntryHandler<ProgressEntry> {
     static final String PATH = "/api/v1/progress";
 
     private final ProgressEntries entries;
-    private final RemoteApi api;
+    private final EntryDelivery delivery;
 
     public ProgressHandler(ProgressEntries entries, RemoteApi api) {
+        super(ProgressEvents.TYPE, "progress entry", entries);
         this.entries = entries;
-        this.api = api;
+        this.delivery = new EntryDelivery(api);
     }
 
     @Override
-    public String eventType() {
-        return ProgressEvents.TYPE;
-    }
-
-    @Override
-    public HandlerResult handle(OutboxEvent event) {
-        UUID id;
-        try {
-            id = UUID.fromString(event.entityId());
-        } catch (IllegalArgumentException e) {
-            return HandlerResult.failedForGood("entity id " + event.entityId() + " is not a progress entry id");
-        }
-        Optional<ProgressEntry> entry = entries.find(id);
-        if (entry.isEmpty()) {
-            return HandlerResult.failedForGood("progress entry " + id + " is not in the local store any more");
-        }
-        return switch (event.operation()) {
-            case CREATE -> create(event, entry.get());
-            case UPDATE -> withBackendId(entry.get(), backendId -> api.send(
-                    Call.put(PATH + "/" + backendId, body(entry.get()), event.id())));
-            case DELETE -> withBackendId(entry.get(), backendId -> api.send(
-                    Call.delete(PATH + "/" + backendId, event.id())));
-        };
-    }
-
-    private HandlerResult create(OutboxEvent event, ProgressEntry entry) {
-        if (entry.backendId().isPresent()) {
-            return HandlerResult.done(entry.backendId().get()); // an earlier attempt got through
-        }
-        HandlerResult result = api.send(Call.post(PATH, body(entry), event.id()));
-        if (result instanceof HandlerResult.Done done && done.data().isPresent()) {
-            entries.setBackendId(entry.id(), done.data().get());
-        }
-        return result;
-    }
-
-    private static HandlerResult withBackendId(ProgressEntry entry,
-                                               java.util.function.Function<String, HandlerResult> call) {
-        return entry.backendId().map(call).orElseGet(() -> HandlerResult.retryLater(
-                "waiting for entry " + entry.id() + " to reach the backend first"));
+    protected HandlerResult deliver(OutboxEvent event, ProgressEntry entry, String noun) {
+        return delivery.deliver(event, new EntryDelivery.Target(noun, PATH, entry.backendId(),
+                () -> new EntryDelivery.Ready(body(entry)), backendId -> entries.setBackendId(entry.id(), backendId),
+                () -> { }, waitingForCreate(noun), List.of()));
     }
 
     static String body(ProgressEntry entry) {

@@ -1,6 +1,5 @@
 package com.lume.sync;
 
-import com.lume.privacy.PrivateText;
 import com.lume.wellness.JournalEntry;
 import com.lume.wellness.MoodEntry;
 import com.lume.wellness.WellnessEvents;
@@ -8,12 +7,12 @@ import com.lume.wellness.usecase.JournalEntries;
 import com.lume.wellness.usecase.MoodEntries;
 import io.outbox.event.OutboxEvent;
 import io.outbox.handler.HandlerResult;
-import io.outbox.handler.OutboxHandler;
+import io.outbox.http.EntryDelivery;
 import io.outbox.http.Json;
+import io.outbox.http.PrivateText;
 import io.outbox.http.RemoteApi;
+import io.outbox.http.SyncedEntryHandler;
 import io.outbox.repository.OutboxRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +31,9 @@ import java.util.function.Supplier;
  * next attempt; when the mood entry's create failed for good, so does the journal entry's send.
  * A tombstone's title and content are erased once its delete is delivered. Thread-safe.
  */
-public final class JournalHandler implements OutboxHandler {
+public final class JournalHandler extends SyncedEntryHandler<JournalEntry> {
     static final String PATH = "/api/v1/wellness/journal-entries";
     static final Duration WAIT_FOR_MOOD = Duration.ofSeconds(1);
-    private static final Logger log = LoggerFactory.getLogger(JournalHandler.class);
 
     private final JournalEntries journals;
     private final MoodEntries moods;
@@ -45,6 +43,7 @@ public final class JournalHandler implements OutboxHandler {
 
     public JournalHandler(JournalEntries journals, MoodEntries moods, OutboxRepository outbox, RemoteApi api,
                           Clock clock) {
+        super(WellnessEvents.JOURNAL, "journal entry", journals);
         this.journals = journals;
         this.moods = moods;
         this.deliveries = new Deliveries(outbox);
@@ -53,42 +52,22 @@ public final class JournalHandler implements OutboxHandler {
     }
 
     @Override
-    public String eventType() {
-        return WellnessEvents.JOURNAL;
-    }
-
-    @Override
-    public HandlerResult handle(OutboxEvent event) {
-        Optional<UUID> id = EntryDelivery.entityId(event);
-        if (id.isEmpty()) {
-            return HandlerResult.failedForGood("entity id " + event.entityId() + " is not a journal entry id");
-        }
-        Optional<JournalEntry> row = journals.find(id.get());
-        HandlerResult result = row.map(entry -> fromRow(event, entry)).orElseGet(() -> fromPayload(event, id.get()));
-        log.debug("journal entry {} {}: {}", id.get(), event.operation().wireName(),
-                result.getClass().getSimpleName());
-        return result;
-    }
-
-    private HandlerResult fromRow(OutboxEvent event, JournalEntry entry) {
-        String noun = "journal entry " + entry.id();
-        if (!entry.userId().equals(event.userId())) {
-            return HandlerResult.failedForGood(noun + " belongs to another user than its event");
-        }
+    protected HandlerResult deliver(OutboxEvent event, JournalEntry entry, String noun) {
         return delivery.deliver(event, new EntryDelivery.Target(noun, PATH, entry.backendId(),
                 () -> afterMood(event, entry.moodId().map(UUID::toString), () -> body(entry.id().toString(),
                         entry.title(), entry.content(), entry.moodId().map(UUID::toString), entry.date())),
                 backendId -> journals.setBackendId(entry.id(), backendId),
                 () -> journals.forgetPrivateText(entry.id()),
-                HandlerResult.retryLater("waiting for " + noun + " to reach the backend first"),
+                waitingForCreate(noun),
                 PrivateText.of(entry.title(), entry.content())));
     }
 
-    private HandlerResult fromPayload(OutboxEvent event, UUID id) {
-        String noun = "journal entry " + id;
+    /** An event migrated from the legacy outbox carries its entry in its payload; Lume's own do not. */
+    @Override
+    protected HandlerResult withoutEntry(OutboxEvent event, UUID id, String noun) {
         LegacyPayload.Reading reading = LegacyPayload.read(event);
         if (reading instanceof LegacyPayload.OwnEvent) {
-            return HandlerResult.failedForGood(noun + " is not in the local store any more");
+            return super.withoutEntry(event, id, noun);
         }
         if (reading instanceof LegacyPayload.Unreadable unreadable) {
             return HandlerResult.failedForGood("migrated " + noun + ": " + unreadable.why() + "; nothing was sent");

@@ -1,17 +1,16 @@
 package com.lume.sync;
 
-import com.lume.privacy.PrivateText;
 import com.lume.wellness.MoodEntry;
 import com.lume.wellness.WellnessEvents;
 import com.lume.wellness.usecase.MoodEntries;
 import io.outbox.event.OutboxEvent;
 import io.outbox.handler.HandlerResult;
-import io.outbox.handler.OutboxHandler;
+import io.outbox.http.EntryDelivery;
 import io.outbox.http.Json;
+import io.outbox.http.PrivateText;
 import io.outbox.http.RemoteApi;
+import io.outbox.http.SyncedEntryHandler;
 import io.outbox.repository.OutboxRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,55 +26,36 @@ import java.util.UUID;
  * delivered (a migrated create keeps it as its event's result); a tombstone's note is erased once
  * its delete is delivered. Thread-safe.
  */
-public final class MoodHandler implements OutboxHandler {
+public final class MoodHandler extends SyncedEntryHandler<MoodEntry> {
     static final String PATH = "/api/v1/wellness/mood-entries";
-    private static final Logger log = LoggerFactory.getLogger(MoodHandler.class);
 
     private final MoodEntries moods;
     private final Deliveries deliveries;
     private final EntryDelivery delivery;
 
     public MoodHandler(MoodEntries moods, OutboxRepository outbox, RemoteApi api) {
+        super(WellnessEvents.MOOD, "mood entry", moods);
         this.moods = moods;
         this.deliveries = new Deliveries(outbox);
         this.delivery = new EntryDelivery(api);
     }
 
     @Override
-    public String eventType() {
-        return WellnessEvents.MOOD;
-    }
-
-    @Override
-    public HandlerResult handle(OutboxEvent event) {
-        Optional<UUID> id = EntryDelivery.entityId(event);
-        if (id.isEmpty()) {
-            return HandlerResult.failedForGood("entity id " + event.entityId() + " is not a mood entry id");
-        }
-        Optional<MoodEntry> row = moods.find(id.get());
-        HandlerResult result = row.map(entry -> fromRow(event, entry)).orElseGet(() -> fromPayload(event, id.get()));
-        log.debug("mood entry {} {}: {}", id.get(), event.operation().wireName(), result.getClass().getSimpleName());
-        return result;
-    }
-
-    private HandlerResult fromRow(OutboxEvent event, MoodEntry entry) {
-        String noun = "mood entry " + entry.id();
-        if (!entry.userId().equals(event.userId())) {
-            return HandlerResult.failedForGood(noun + " belongs to another user than its event");
-        }
+    protected HandlerResult deliver(OutboxEvent event, MoodEntry entry, String noun) {
         return delivery.deliver(event, new EntryDelivery.Target(noun, PATH, entry.backendId(),
                 () -> new EntryDelivery.Ready(body(entry.id().toString(), entry.valence(), entry.labels(),
                         entry.note(), entry.date())),
                 backendId -> moods.setBackendId(entry.id(), backendId), () -> moods.forgetPrivateText(entry.id()),
-                HandlerResult.retryLater("waiting for " + noun + " to reach the backend first"),
+                waitingForCreate(noun),
                 PrivateText.of(entry.note().orElse(null))));
     }
 
-    private HandlerResult fromPayload(OutboxEvent event, UUID id) {
-        String noun = "mood entry " + id;
+    /** An event migrated from the legacy outbox carries its entry in its payload; Lume's own do not. */
+    @Override
+    protected HandlerResult withoutEntry(OutboxEvent event, UUID id, String noun) {
         LegacyPayload.Reading reading = LegacyPayload.read(event);
         if (reading instanceof LegacyPayload.OwnEvent) {
-            return HandlerResult.failedForGood(noun + " is not in the local store any more");
+            return super.withoutEntry(event, id, noun);
         }
         if (reading instanceof LegacyPayload.Unreadable unreadable) {
             return HandlerResult.failedForGood("migrated " + noun + ": " + unreadable.why() + "; nothing was sent");

@@ -19,7 +19,8 @@ class HttpArchitectureTest {
     @ArchTest
     static final ArchRule http_depends_on_the_jdk_slf4j_jackson_and_core_only = classes()
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.sun.net.httpserver..",
-                    "org.slf4j..", "com.fasterxml.jackson..", "io.outbox", "io.outbox.handler..", "io.outbox.http..",
+                    "org.slf4j..", "com.fasterxml.jackson..", "io.outbox", "io.outbox.event..", "io.outbox.handler..",
+                    "io.outbox.sync..", "io.outbox.http..",
                     "io.outbox.testing.backend..")
             .because("any app that syncs to the remote API takes this module, and no framework with it"
                     + " beyond Jackson, the project's one JSON library");

@@ -1,4 +1,4 @@
-package com.lume.privacy;
+package io.outbox.http;
 
 import io.outbox.handler.HandlerResult;
 
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps the user's private text (journal titles and contents, mood notes) out of the reasons a
+ * Keeps a user's private text (a journal's title and content, a mood's note) out of the reasons a
  * handler returns, which the outbox stores and {@code outbox list} shows. A server's error
  * message is kept, as docs/remote-api.md asks, but any private value it quotes, whole or a run of
  * {@value #RUN} characters of it, is replaced by {@value #MASK}. Stateless.

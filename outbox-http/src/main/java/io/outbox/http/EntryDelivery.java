@@ -1,10 +1,7 @@
-package com.lume.sync;
+package io.outbox.http;
 
-import com.lume.privacy.PrivateText;
 import io.outbox.event.OutboxEvent;
 import io.outbox.handler.HandlerResult;
-import io.outbox.http.Call;
-import io.outbox.http.RemoteApi;
 
 import java.util.List;
 import java.util.Objects;
@@ -15,25 +12,26 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The delivery flow both of Lume's handlers share, on top of what {@link RemoteApi} maps: a create
- * whose backend id is already known sends nothing; a create answered without a backend id fails
+ * The delivery flow every handler of a synced entry shares, on top of what {@link RemoteApi}
+ * maps: a create whose backend id is already known sends nothing; a create answered without a backend id fails
  * for good (nothing could ever update or delete it); an update or delete without a backend id
  * waits or fails, as the target says; and every reason has the entry's private text masked.
  * Thread-safe.
  */
-final class EntryDelivery {
+public final class EntryDelivery {
     private final RemoteApi api;
 
-    EntryDelivery(RemoteApi api) {
+    /** Delivers through {@code api}. */
+    public EntryDelivery(RemoteApi api) {
         this.api = api;
     }
 
     /** A request body, or the reason there is none yet. */
-    sealed interface Body permits Ready, Blocked {
+    public sealed interface Body permits Ready, Blocked {
     }
 
     /** The JSON body to send. */
-    record Ready(String json) implements Body {
+    public record Ready(String json) implements Body {
         @Override
         public String toString() {
             return "Ready[" + json.length() + " chars]";
@@ -41,7 +39,7 @@ final class EntryDelivery {
     }
 
     /** Not sendable now: the handler's answer instead. */
-    record Blocked(HandlerResult result) implements Body {
+    public record Blocked(HandlerResult result) implements Body {
     }
 
     /**
@@ -55,17 +53,19 @@ final class EntryDelivery {
      * @param withoutBackendId the answer to an update or delete when no backend id is known
      * @param secrets          the private values to mask in reasons
      */
-    record Target(String noun, String collection, Optional<String> backendId, Supplier<Body> body,
+    public record Target(String noun, String collection, Optional<String> backendId, Supplier<Body> body,
                   Consumer<String> onCreated, Runnable onDeleted, HandlerResult withoutBackendId,
                   List<String> secrets) {
-        Target {
+        /** Checks noun and backend id (or its absence), and keeps a copy of the secrets. */
+        public Target {
             Objects.requireNonNull(noun, "noun");
             Objects.requireNonNull(backendId, "backendId");
             secrets = List.copyOf(secrets);
         }
     }
 
-    HandlerResult deliver(OutboxEvent event, Target target) {
+    /** Sends the request {@code event}'s operation needs for {@code target}, and returns the handler's answer. */
+    public HandlerResult deliver(OutboxEvent event, Target target) {
         HandlerResult result = switch (event.operation()) {
             case CREATE -> create(event, target);
             case UPDATE -> withBackendId(target, id -> withBody(target,
@@ -76,8 +76,8 @@ final class EntryDelivery {
         return PrivateText.mask(result, target.secrets());
     }
 
-    /** The entity id of an event of Lume's, or empty when it is not a UUID. */
-    static Optional<UUID> entityId(OutboxEvent event) {
+    /** The entity id of an event, or empty when it is not a UUID in its usual form. */
+    public static Optional<UUID> entityId(OutboxEvent event) {
         try {
             UUID id = UUID.fromString(event.entityId().trim());
             return id.toString().equalsIgnoreCase(event.entityId().trim()) ? Optional.of(id) : Optional.empty();

@@ -1,4 +1,4 @@
-package com.lume.privacy;
+package io.outbox.http;
 
 import io.outbox.handler.HandlerResult;
 import org.junit.jupiter.api.Test;
