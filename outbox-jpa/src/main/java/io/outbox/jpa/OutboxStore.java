@@ -179,11 +179,12 @@ public final class OutboxStore implements AutoCloseable {
     /**
      * True for an embedded store, which has one processor at a time: the holder of
      * {@link #lockProcessing}. Events it finds processing at its start were left by a processor
-     * that is gone. On a caller's DataSource, true only for Derby booted in this JVM: through
-     * Derby's network client other processes may be working on the same database.
+     * that is gone. False for a {@code jdbc:derby://} URL, whether this store's pool or the
+     * caller's DataSource uses it: behind Derby's network server other processes may be working
+     * on the same database, and no lock file here could tell.
      */
     public boolean exclusive() {
-        return dialect.embedded() && (ownPool || !url.regionMatches(true, 0, "jdbc:derby://", 0, 13));
+        return dialect.embedded() && !url.regionMatches(true, 0, "jdbc:derby://", 0, 13);
     }
 
     /**

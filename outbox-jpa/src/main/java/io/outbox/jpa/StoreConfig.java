@@ -114,6 +114,19 @@ public record StoreConfig(String jdbcUrl, Optional<String> user, Optional<String
         return dataSource.map(StoreConfig::describe).orElseGet(() -> redact(jdbcUrl));
     }
 
+    /**
+     * Every part but secrets: the URL without its password, the user, whether a password is set,
+     * so a config may be logged. Asks no DataSource for a connection.
+     */
+    @Override
+    public String toString() {
+        return "StoreConfig[" + dataSource.map(d -> "dataSource=" + d.getClass().getSimpleName())
+                .orElseGet(() -> "jdbcUrl=" + redact(jdbcUrl)) + ", user=" + user.orElse("(none)") + ", password="
+                + (password.isPresent() ? "***" : "(none)") + ", migrations=" + migrations.stream()
+                .map(MigrationSet::name).toList() + ", entityClasses=" + entityClasses.stream()
+                .map(Class::getSimpleName).toList() + ", poolSize=" + poolSize + "]";
+    }
+
     /** {@code url} without the value of any {@code password=} attribute. */
     static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");

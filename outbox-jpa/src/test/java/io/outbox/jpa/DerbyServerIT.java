@@ -66,6 +66,20 @@ class DerbyServerIT {
     }
 
     @Test
+    void givenServedStore_whenAStoreOpensItByItsNetworkUrl_thenThatStoreIsNotExclusive() throws Exception {
+        Path database = dir.resolve("store");
+        serve(database);
+        StoreCredential credential = StoreCredential.loadOrCreate(database);
+        String networkUrl = DerbyServer.clientUrl(ServerFile.read(database).orElseThrow(), database);
+
+        try (OutboxStore store = OutboxStore.open(StoreConfig.url(networkUrl)
+                .withCredentials(credential.user(), credential.password()))) {
+            assertThat(store.exclusive()).as("other processes may work on a store behind Derby's network server,"
+                    + " so orphans come back by their leases, not all at once").isFalse();
+        }
+    }
+
+    @Test
     void givenServedStore_whenConnectingWithoutTheCredential_thenRefused() throws Exception {
         Path database = dir.resolve("store");
         serve(database);
