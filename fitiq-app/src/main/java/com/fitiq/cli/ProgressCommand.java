@@ -32,12 +32,7 @@ import java.util.concurrent.Callable;
 public final class ProgressCommand extends EntryGroup<EntryView, ProgressUseCases> {
     @Inject
     public ProgressCommand(Session session, Provider<ProgressUseCases> useCases, Output output) {
-        super(session, useCases::get, output);
-    }
-
-    @Override
-    protected String entryName() {
-        return "entry";
+        super("entry", session, useCases::get, output);
     }
 
     @Override

@@ -34,12 +34,7 @@ import java.util.concurrent.Callable;
 public final class JournalCommand extends EntryGroup<JournalView, JournalUseCases> {
     @Inject
     public JournalCommand(Session session, Provider<JournalUseCases> useCases, Output output) {
-        super(session, useCases::get, output);
-    }
-
-    @Override
-    protected String entryName() {
-        return "journal entry";
+        super("journal entry", session, useCases::get, output);
     }
 
     @Override

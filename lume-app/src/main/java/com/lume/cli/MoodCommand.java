@@ -32,12 +32,7 @@ import java.util.concurrent.Callable;
 public final class MoodCommand extends EntryGroup<MoodView, MoodUseCases> {
     @Inject
     public MoodCommand(Session session, Provider<MoodUseCases> useCases, Output output) {
-        super(session, useCases::get, output);
-    }
-
-    @Override
-    protected String entryName() {
-        return "mood entry";
+        super("mood entry", session, useCases::get, output);
     }
 
     @Override

@@ -28,12 +28,17 @@ import java.util.function.Supplier;
  * @param <U> the app's use cases of this kind
  */
 public abstract class EntryGroup<V extends SyncedView, U extends SyncedUseCases<V>> extends CommandGroup {
+    private final String entryName;
     private final Session session;
     private final Supplier<U> useCases;
     private final Output output;
 
-    /** {@code useCases} is called when a subcommand runs, after the options are checked. */
-    protected EntryGroup(Session session, Supplier<U> useCases, Output output) {
+    /**
+     * @param entryName what one entry is called in messages and help: "entry", "mood entry"
+     * @param useCases  called when a subcommand runs, after the options are checked
+     */
+    protected EntryGroup(String entryName, Session session, Supplier<U> useCases, Output output) {
+        this.entryName = entryName;
         this.session = session;
         this.useCases = useCases;
         this.output = output;
@@ -55,7 +60,9 @@ public abstract class EntryGroup<V extends SyncedView, U extends SyncedUseCases<
     }
 
     /** What one entry is called: "entry", "mood entry". */
-    protected abstract String entryName();
+    public String entryName() {
+        return entryName;
+    }
 
     private String entriesName() {
         String name = entryName();
