@@ -1,13 +1,12 @@
 package com.fitiq.reliability;
 
+import com.fitiq.cli.Main;
 import com.fitiq.progress.usecase.AddProgressCommand;
 import com.fitiq.progress.usecase.ProgressUseCases;
 import com.fitiq.progress.usecase.UpdateProgressCommand;
-import com.fitiq.wiring.FitiqModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import io.outbox.cli.Environment;
 import io.outbox.cli.GlobalOptions;
+import io.outbox.cli.LookupFactory;
 import io.outbox.cli.Output;
 import io.outbox.cli.Session;
 
@@ -43,10 +42,10 @@ final class LocalWrites implements AutoCloseable {
 
     static LocalWrites open(Path dataDir) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        Injector injector = Guice.createInjector(new FitiqModule(new Environment(Map.of()),
-                new Output(discard, discard), Clock.systemUTC()));
-        injector.getInstance(GlobalOptions.class).useDataDir(dataDir);
-        return new LocalWrites(injector.getInstance(Session.class), injector.getInstance(ProgressUseCases.class));
+        LookupFactory injector = Main.LAUNCH.graph(new Environment(Map.of()),
+                new Output(discard, discard), Clock.systemUTC());
+        injector.get(GlobalOptions.class).useDataDir(dataDir);
+        return new LocalWrites(injector.get(Session.class), injector.get(ProgressUseCases.class));
     }
 
     /** A user's own entry of a random type, quantity and date; returns its id. */

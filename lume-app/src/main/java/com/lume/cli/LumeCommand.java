@@ -2,12 +2,8 @@ package com.lume.cli;
 
 import io.outbox.cli.AppCommand;
 import io.outbox.cli.BuildVersion;
-import io.outbox.cli.OutboxCommand;
-import io.outbox.cli.SyncCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
-
-import java.util.List;
 
 /** The root command of lume-app.jar. */
 @Command(name = "lume-app", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = BuildVersion.class,
@@ -27,23 +23,4 @@ import java.util.List;
                 "Exit codes: 0 done, 1 something left undone, 2 bad usage or input",
                 "(nothing was written), 3 store unusable or legacy rows to migrate first."})
 public final class LumeCommand extends AppCommand {
-    /** Its subcommands, in the order help lists them: the runner builds only the one a command line names. */
-    /**
-     * What the quick start's training run does, on a scratch store: the demo, then the everyday
-     * commands and a refusal; the classes they load make the class-data archive every later
-     * command maps.
-     */
-    public static final List<List<String>> TRAINING = List.of(
-            List.of("demo", "--entries", "10", "--failure-rate", "0.3", "--seed", "1"),
-            List.of("mood", "add", "--valence", "0.4", "--label", "calm"),
-            List.of("journal", "add", "--title", "Morning", "--content", "A walk."),
-            List.of("mood", "list"),
-            List.of("journal", "list"),
-            List.of("journal", "list", "--json"),
-            List.of("outbox", "stats"),
-            List.of("outbox", "list"),
-            List.of("mood", "add", "--valence", "7"),
-            List.of("--help"));
-
-    public static final List<Class<?>> SUBCOMMANDS = List.of(MoodCommand.class, JournalCommand.class, SyncCommand.class, OutboxCommand.class, DemoCommand.class);
 }

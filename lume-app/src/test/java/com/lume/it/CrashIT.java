@@ -1,8 +1,7 @@
 package com.lume.it;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.lume.cli.Main;
 import com.lume.demo.WellnessContract;
 import com.lume.support.BackendChecks;
 import com.lume.support.DerbyStore;
@@ -11,9 +10,9 @@ import com.lume.wellness.usecase.AddJournalCommand;
 import com.lume.wellness.usecase.AddMoodCommand;
 import com.lume.wellness.usecase.JournalUseCases;
 import com.lume.wellness.usecase.MoodUseCases;
-import com.lume.wiring.LumeModule;
 import io.outbox.cli.Environment;
 import io.outbox.cli.GlobalOptions;
+import io.outbox.cli.LookupFactory;
 import io.outbox.cli.Output;
 import io.outbox.cli.Session;
 import io.outbox.jpa.support.JarProcess;
@@ -97,11 +96,11 @@ class CrashIT {
     /** 24 moods and 12 journals (8 linked), written in this JVM through Lume's own use cases and module. */
     private static void writeBacklog(Path dir, Set<String> moods, Set<String> journals) {
         Output quiet = new Output(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-        Injector injector = Guice.createInjector(new LumeModule(new Environment(Map.of()), quiet, Clock.systemUTC()));
-        injector.getInstance(GlobalOptions.class).useDataDir(dir);
-        try (Session session = injector.getInstance(Session.class)) {
-            MoodUseCases moodCases = injector.getInstance(MoodUseCases.class);
-            JournalUseCases journalCases = injector.getInstance(JournalUseCases.class);
+        LookupFactory injector = Main.LAUNCH.graph(new Environment(Map.of()), quiet, Clock.systemUTC());
+        injector.get(GlobalOptions.class).useDataDir(dir);
+        try (Session session = injector.get(Session.class)) {
+            MoodUseCases moodCases = injector.get(MoodUseCases.class);
+            JournalUseCases journalCases = injector.get(JournalUseCases.class);
             Instant start = Instant.parse("2025-01-01T08:00:00Z");
             List<UUID> made = new ArrayList<>();
             for (int i = 0; i < 24; i++) {

@@ -1,17 +1,15 @@
 package com.lume.reliability;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.lume.cli.Main;
 import com.lume.support.DerbyStore;
 import com.lume.support.LumeJar;
 import com.lume.wellness.usecase.JournalUseCases;
 import com.lume.wellness.usecase.MoodUseCases;
-import com.lume.wiring.LumeModule;
 import io.outbox.cli.AppMain;
 import io.outbox.cli.Environment;
 import io.outbox.cli.GlobalOptions;
+import io.outbox.cli.LookupFactory;
 import io.outbox.cli.Output;
 import io.outbox.cli.Session;
 
@@ -41,11 +39,11 @@ final class InProcessLume {
         DerbyStore.keepLogInTarget();
         Output quiet = new Output(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        Injector injector = Guice.createInjector(new LumeModule(new Environment(Map.of()), quiet, clock));
-        injector.getInstance(GlobalOptions.class).useDataDir(dataDir);
-        try (Session session = injector.getInstance(Session.class)) {
+        LookupFactory injector = Main.LAUNCH.graph(new Environment(Map.of()), quiet, clock);
+        injector.get(GlobalOptions.class).useDataDir(dataDir);
+        try (Session session = injector.get(Session.class)) {
             session.store();
-            work.accept(injector.getInstance(MoodUseCases.class), injector.getInstance(JournalUseCases.class));
+            work.accept(injector.get(MoodUseCases.class), injector.get(JournalUseCases.class));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.TimeZone;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -17,22 +18,28 @@ public final class AppMain {
     }
 
     /** Builds an app's object graph for one command line; the apps build it with Guice. */
+    @FunctionalInterface
     public interface Wiring {
-        /** The graph around the parts each command line gets; returns how picocli finds commands in it. */
-        LookupFactory wire(Environment environment, Output output, Clock clock);
+        /**
+         * The app's graph around the kit's parts of one command line (bind each with
+         * {@link CommandLineParts#bindEach}); returns how picocli finds commands in it.
+         */
+        LookupFactory wire(CommandLineParts parts);
     }
 
     /**
      * What an app is to the entry point.
      *
-     * @param app         the app, as the store's head start sees it (before the graph exists)
-     * @param rootCommand its root command; {@code subcommands} in the order help lists them
-     * @param training    the command lines of the quick start's training run: the demo, the
-     *                    everyday commands and a refusal, whose classes make the class-data
-     *                    archive every later command maps
+     * @param app         the app on a clock: the one clock of a command line, which the store's
+     *                      head start and the graph share
+     * @param rootCommand its root command; {@code subcommands} in the order help lists them (the
+     *                    runner builds only the one a command line names)
+     * @param training    the command lines of the quick start's training run, each with its
+     *                    arguments between single spaces: the demo, the everyday commands and a
+     *                    refusal, whose classes make the class-data archive every later command maps
      */
-    public record Launch(OutboxApp app, Class<? extends AppCommand> rootCommand, List<Class<?>> subcommands,
-                         Wiring wiring, List<List<String>> training) {
+    public record Launch(Function<Clock, OutboxApp> app, Class<? extends AppCommand> rootCommand,
+                         List<Class<?>> subcommands, Wiring wiring, List<String> training) {
         /** Checks that app, root command and wiring are given, and keeps copies of the lists. */
         public Launch {
             Objects.requireNonNull(app, "app");
@@ -41,12 +48,22 @@ public final class AppMain {
             subcommands = List.copyOf(subcommands);
             training = List.copyOf(training);
         }
+
+        /** The app's object graph for one command line, as a run builds it; tests take use cases from it. */
+        public LookupFactory graph(Environment environment, Output output, Clock clock) {
+            return wiring.wire(new CommandLineParts(app.apply(clock), environment, output, clock));
+        }
+
+        /** The training's command lines split into their arguments. */
+        List<List<String>> trainingArguments() {
+            return training.stream().map(line -> List.of(line.split(" "))).toList();
+        }
     }
 
     /** Runs the command line in this process (or a quick-start child) and exits with its code. */
     public static void main(Launch launch, String[] args) {
-        OptionalInt ranInChild = CliRunner.startProcess(launch.app().name(), args,
-                new QuickStart.Training(launch.training(), new Rehearsal(launch)));
+        OptionalInt ranInChild = CliRunner.startProcess(launch.app().apply(Clock.systemUTC()).name(), args,
+                new QuickStart.Training(launch.trainingArguments(), new Rehearsal(launch)));
         if (ranInChild.isPresent()) {
             System.exit(ranInChild.getAsInt());
         }
@@ -63,8 +80,8 @@ public final class AppMain {
 
     /** As {@link #run(Launch, String[], Environment, Output)} on {@code clock}: tests set the time. */
     public static int run(Launch launch, String[] args, Environment environment, Output output, Clock clock) {
-        try (HeadStart early = HeadStart.begin(launch.app(), args)) {
-            LookupFactory graph = launch.wiring().wire(environment, output, clock);
+        try (HeadStart early = HeadStart.begin(launch.app().apply(clock), args)) {
+            LookupFactory graph = launch.graph(environment, output, clock);
             CliRunner runner = new CliRunner(graph.get(OutboxApp.class), graph.get(GlobalOptions.class), output);
             try {
                 Session session = graph.get(Session.class);

@@ -9,12 +9,14 @@ import jakarta.inject.Provider;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * What the shared kit makes for one command line and an app's object graph binds: the console,
  * the clock, the global options, the session, and the store with the transactor and sync
- * states on it, each opened on first use. The apps bind {@link #bindings()} in their Guice
- * module, so every app gets the same plumbing without copying it. Confined to the command's thread.
+ * states on it, each opened on first use. An app's wiring binds each of them with
+ * {@link #bindEach}, so every app gets the same plumbing without copying it. Confined to the
+ * command's thread.
  */
 public final class CommandLineParts {
     private final List<Binding<?>> bindings;
@@ -35,15 +37,24 @@ public final class CommandLineParts {
                 new Binding<>(SyncStates.class, () -> new RepositorySyncStates(() -> session.store().repository())));
     }
 
-    /** Each shared type with where its instance comes from. */
-    public List<Binding<?>> bindings() {
-        return bindings;
+    /**
+     * Hands each part to an injector's binder, as a type and a provider of that type: with Guice,
+     * {@code parts.bindEach((type, provider) -> binder.bind(type).toProvider(provider))}.
+     */
+    public void bindEach(BiConsumer<Class<Object>, Provider<Object>> binder) {
+        bindings.forEach(part -> part.bindTo(binder));
     }
 
-    /** A type and its provider, for an injector's binding. */
-    public record Binding<T>(Class<T> type, Provider<T> provider) {
+    /** A shared type and where its instance comes from. */
+    private record Binding<T>(Class<T> type, Provider<T> provider) {
         static <T> Binding<T> of(Class<T> type, T instance) {
             return new Binding<>(type, () -> instance);
+        }
+
+        /** Type and provider always agree, so the binder may take them as any type. */
+        @SuppressWarnings("unchecked")
+        private void bindTo(BiConsumer<Class<Object>, Provider<Object>> binder) {
+            binder.accept((Class<Object>) type, (Provider<Object>) provider);
         }
     }
 }
