@@ -5,8 +5,6 @@ import com.fitiq.progress.usecase.ProgressUseCases;
 import com.fitiq.progress.usecase.ProgressUseCases.EntryView;
 import com.fitiq.progress.usecase.UpdateProgressCommand;
 import io.outbox.cli.EntryGroup;
-import io.outbox.cli.ExitCodes;
-import io.outbox.cli.Ids;
 import io.outbox.cli.InstantConverter;
 import io.outbox.cli.Output;
 import io.outbox.cli.Session;
@@ -15,14 +13,13 @@ import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.UUID;
 
 /** {@code progress add|update|delete|list|import}: the user's measurements. */
 @Command(name = "progress", description = "Log and change progress entries (weight kg, steps count,"
@@ -52,65 +49,52 @@ public final class ProgressCommand extends EntryGroup<EntryView, ProgressUseCase
 
     /** {@code progress add}. */
     @Command(name = "add", description = "Log a measurement; prints the new entry's id.")
-    public static final class Add implements Callable<Integer> {
-        @ParentCommand
-        private ProgressCommand progress;
+    public static final class Add extends Subcommand<ProgressCommand> {
         @Option(names = "--type", required = true, paramLabel = "TYPE",
                 description = "weight, steps, heart_rate, body_fat or height.")
         String type;
         @Option(names = "--quantity", required = true, paramLabel = "Q", description = "The measurement, e.g. 72.5.")
         String quantity;
-        @Option(names = "--unit", paramLabel = "UNIT", description = "Optional; must be the type's unit (kg, count,"
-                + " bpm, percent, cm).")
-        String unit;
         @Option(names = "--date", paramLabel = "D", converter = InstantConverter.class,
                 description = "When it was measured, ISO-8601 (default: now).")
         Instant date;
+        @Option(names = "--unit", paramLabel = "UNIT", description = "Optional; must be the type's unit (kg, count,"
+                + " bpm, percent, cm).")
+        String unit;
 
         @Override
-        public Integer call() {
-            String user = progress.user();
+        protected void run(ProgressCommand progress, String user) {
             progress.output().line(progress.useCases().add(new AddProgressCommand(user, type, quantity,
                     Optional.ofNullable(unit), Optional.ofNullable(date))).toString());
-            return ExitCodes.DONE;
         }
     }
 
     /** {@code progress update}. */
     @Command(name = "update", description = "Change an entry's quantity and/or date.")
-    public static final class Update implements Callable<Integer> {
-        @ParentCommand
-        private ProgressCommand progress;
-        @Parameters(paramLabel = "ID", description = "The entry's id.")
-        String id;
+    public static final class Update extends Change<ProgressCommand> {
         @Option(names = "--quantity", paramLabel = "Q", description = "The new measurement.")
         String quantity;
         @Option(names = "--date", paramLabel = "D", converter = InstantConverter.class, description = "The new date.")
         Instant date;
 
         @Override
-        public Integer call() {
-            String user = progress.user();
-            progress.useCases().update(new UpdateProgressCommand(user, Ids.parse(id, "entry id"),
+        protected void change(ProgressCommand progress, String user, UUID id) {
+            progress.useCases().update(new UpdateProgressCommand(user, id,
                     Optional.ofNullable(quantity), Optional.ofNullable(date)));
-            return ExitCodes.DONE;
         }
     }
 
     /** {@code progress import}. */
     @Command(name = "import", description = "Import a CSV file (header type,quantity,unit,date) as background work;"
             + " all or nothing.")
-    public static final class Import implements Callable<Integer> {
-        @ParentCommand
-        private ProgressCommand progress;
+    public static final class Import extends Subcommand<ProgressCommand> {
         @Parameters(paramLabel = "FILE.csv", description = "UTF-8 CSV with the header type,quantity,unit,date.")
         Path file;
 
         @Override
-        public Integer call() {
-            int made = progress.useCases().importCsv(progress.user(), file);
+        protected void run(ProgressCommand progress, String user) {
+            int made = progress.useCases().importCsv(user, file);
             progress.output().line("imported " + made + " entr" + (made == 1 ? "y" : "ies"));
-            return ExitCodes.DONE;
         }
     }
 }

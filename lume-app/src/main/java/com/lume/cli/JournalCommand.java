@@ -6,7 +6,6 @@ import com.lume.wellness.usecase.JournalUseCases.JournalView;
 import com.lume.wellness.usecase.MoodLinkChange;
 import com.lume.wellness.usecase.UpdateJournalCommand;
 import io.outbox.cli.EntryGroup;
-import io.outbox.cli.ExitCodes;
 import io.outbox.cli.Ids;
 import io.outbox.cli.InstantConverter;
 import io.outbox.cli.Output;
@@ -16,15 +15,12 @@ import jakarta.inject.Provider;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /** {@code journal add|update|delete|list}: the user's private journal. */
 @Command(name = "journal", description = "Write and change journal entries: a title, private content, and"
@@ -64,9 +60,7 @@ public final class JournalCommand extends EntryGroup<JournalView, JournalUseCase
 
     /** {@code journal add}. */
     @Command(name = "add", description = "Write a journal entry; prints the new entry's id.")
-    public static final class Add implements Callable<Integer> {
-        @ParentCommand
-        private JournalCommand journal;
+    public static final class Add extends Subcommand<JournalCommand> {
         @Option(names = "--title", required = true, paramLabel = "T", description = "One line, up to 200"
                 + " characters.")
         String title;
@@ -81,22 +75,16 @@ public final class JournalCommand extends EntryGroup<JournalView, JournalUseCase
         Instant date;
 
         @Override
-        public Integer call() {
+        protected void run(JournalCommand journal, String user) {
             Optional<UUID> moodId = Optional.ofNullable(mood).map(m -> Ids.parse(m, "--mood"));
-            String user = journal.user();
             journal.output().line(journal.useCases().add(new AddJournalCommand(user, title, content, moodId,
                     Optional.ofNullable(date))).toString());
-            return ExitCodes.DONE;
         }
     }
 
     /** {@code journal update}. */
     @Command(name = "update", description = "Change a journal entry; what you give replaces what it had.")
-    public static final class Update implements Callable<Integer> {
-        @ParentCommand
-        private JournalCommand journal;
-        @Parameters(paramLabel = "ID", description = "The entry's id (see journal list).")
-        String id;
+    public static final class Update extends Change<JournalCommand> {
         @Option(names = "--title", paramLabel = "T", description = "The new title.")
         String title;
         @Option(names = "--content", paramLabel = "C", description = "The new content.")
@@ -115,12 +103,9 @@ public final class JournalCommand extends EntryGroup<JournalView, JournalUseCase
         }
 
         @Override
-        public Integer call() {
-            UUID entry = Ids.parse(id, "journal entry id");
-            String user = journal.user();
-            journal.useCases().update(new UpdateJournalCommand(user, entry, Optional.ofNullable(title),
+        protected void change(JournalCommand journal, String user, UUID id) {
+            journal.useCases().update(new UpdateJournalCommand(user, id, Optional.ofNullable(title),
                     Optional.ofNullable(content), linkChange(), Optional.ofNullable(date)));
-            return ExitCodes.DONE;
         }
 
         /** {@code --no-mood=false} is no flag at all: the link is kept, as without it. */

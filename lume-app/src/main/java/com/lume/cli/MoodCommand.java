@@ -6,8 +6,6 @@ import com.lume.wellness.usecase.MoodUseCases.MoodView;
 import com.lume.wellness.usecase.UpdateMoodCommand;
 import io.outbox.cli.BadInputException;
 import io.outbox.cli.EntryGroup;
-import io.outbox.cli.ExitCodes;
-import io.outbox.cli.Ids;
 import io.outbox.cli.InstantConverter;
 import io.outbox.cli.Output;
 import io.outbox.cli.Session;
@@ -15,14 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.UUID;
 
 /** {@code mood add|update|delete|list}: how the user felt. */
 @Command(name = "mood", description = "Log and change mood entries: a valence from -1 (worst) to 1 (best),"
@@ -58,9 +54,7 @@ public final class MoodCommand extends EntryGroup<MoodView, MoodUseCases> {
 
     /** {@code mood add}. */
     @Command(name = "add", description = "Log a mood; prints the new entry's id.")
-    public static final class Add implements Callable<Integer> {
-        @ParentCommand
-        private MoodCommand mood;
+    public static final class Add extends Subcommand<MoodCommand> {
         @Option(names = "--valence", required = true, paramLabel = "V", description = "From -1 (worst) to 1 (best),"
                 + " e.g. 0.4.")
         String valence;
@@ -74,23 +68,17 @@ public final class MoodCommand extends EntryGroup<MoodView, MoodUseCases> {
         Instant date;
 
         @Override
-        public Integer call() {
-            String user = mood.user();
+        protected void run(MoodCommand mood, String user) {
             Optional<String> text = Optional.ofNullable(note);
             mood.output().line(mood.useCases().add(new AddMoodCommand(user, valence, labels == null ? List.of() : labels,
                     text, Optional.ofNullable(date))).toString());
-            return ExitCodes.DONE;
         }
     }
 
     /** {@code mood update}. */
     @Command(name = "update", description = "Change a mood entry; what you give replaces what it had"
             + " (--label given replaces all labels).")
-    public static final class Update implements Callable<Integer> {
-        @ParentCommand
-        private MoodCommand mood;
-        @Parameters(paramLabel = "ID", description = "The entry's id (see mood list).")
-        String id;
+    public static final class Update extends Change<MoodCommand> {
         @Option(names = "--valence", paramLabel = "V", description = "The new valence, from -1 to 1.")
         String valence;
         @Option(names = "--label", paramLabel = "LABEL", description = "The new labels (repeat for more); they"
@@ -106,17 +94,15 @@ public final class MoodCommand extends EntryGroup<MoodView, MoodUseCases> {
         Instant date;
 
         @Override
-        public Integer call() {
+        protected void change(MoodCommand mood, String user, UUID id) {
             if (labels != null && noLabels) {
                 throw new BadInputException("--label and --no-labels exclude each other; give one of them");
             }
-            String user = mood.user();
             Optional<List<String>> newLabels = noLabels ? Optional.of(List.of()) : Optional.ofNullable(labels);
             Optional<String> text = Optional.ofNullable(note);
-            mood.useCases().update(new UpdateMoodCommand(user, Ids.parse(id, "mood entry id"),
+            mood.useCases().update(new UpdateMoodCommand(user, id,
                     Optional.ofNullable(valence), newLabels, text, noNote,
                     Optional.ofNullable(date)));
-            return ExitCodes.DONE;
         }
     }
 }

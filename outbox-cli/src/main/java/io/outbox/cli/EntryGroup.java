@@ -99,19 +99,55 @@ public abstract class EntryGroup<V extends SyncedView, U extends SyncedUseCases<
         return fields;
     }
 
-    /** {@code <kind> delete ID}. */
-    @Command(name = "delete", description = "Delete an entry (the backend's copy too, at the next sync).")
-    public static final class Delete implements Callable<Integer> {
+    /**
+     * An app's own subcommand of a kind ({@code add}, {@code update}, {@code import}): picocli
+     * gives it its kind as the parent command, and it is done (exit 0) when {@link #run} returns.
+     *
+     * @param <G> the app's command of this kind
+     */
+    public abstract static class Subcommand<G extends EntryGroup<?, ?>> implements Callable<Integer> {
         @ParentCommand
         private EntryGroup<?, ?> group;
-        @Parameters(paramLabel = "ID", description = "The entry's id.")
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public final Integer call() {
+            G kind = (G) group;
+            run(kind, kind.user());
+            return ExitCodes.DONE;
+        }
+
+        /**
+         * The command's work on its kind for the signed-in {@code user} (with none, the command
+         * stops before this); a bad-input failure ends it with exit 2 (docs/cli.md).
+         */
+        protected abstract void run(G kind, String user);
+    }
+
+    /**
+     * A subcommand on one entry of its kind, named by its id ({@code update}, {@code delete}).
+     *
+     * @param <G> the app's command of this kind
+     */
+    public abstract static class Change<G extends EntryGroup<?, ?>> extends Subcommand<G> {
+        @Parameters(paramLabel = "ID", description = "The entry's id (see ${PARENT-COMMAND-NAME} list).")
         private String id;
 
         @Override
-        public Integer call() {
-            String user = group.user();
-            group.useCases().delete(user, Ids.parse(id, group.entryName() + " id"));
-            return ExitCodes.DONE;
+        protected final void run(G kind, String user) {
+            change(kind, user, Ids.parse(id, kind.entryName() + " id"));
+        }
+
+        /** The command's work on the entry {@code id} of the signed-in {@code user}. */
+        protected abstract void change(G kind, String user, UUID id);
+    }
+
+    /** {@code <kind> delete ID}. */
+    @Command(name = "delete", description = "Delete an entry (the backend's copy too, at the next sync).")
+    public static final class Delete extends Change<EntryGroup<?, ?>> {
+        @Override
+        protected void change(EntryGroup<?, ?> kind, String user, UUID id) {
+            kind.useCases().delete(user, id);
         }
     }
 
