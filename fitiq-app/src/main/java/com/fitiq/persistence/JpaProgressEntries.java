@@ -13,7 +13,6 @@ public final class JpaProgressEntries extends JpaSyncedEntries<ProgressEntryJpaE
     /** The store is opened on first use, so a command with bad input never touches it. */
     @Inject
     public JpaProgressEntries(Provider<OutboxStore> store) {
-        super(store::get, ProgressEntryJpaEntity.class, ProgressEntryJpaEntity::new, ProgressEntryMapper::toEntity,
-                ProgressEntryMapper::toEntry);
+        super(store::get, ProgressEntryJpaEntity::new, new ProgressEntryMapper());
     }
 }

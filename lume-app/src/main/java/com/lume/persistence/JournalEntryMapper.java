@@ -1,16 +1,15 @@
 package com.lume.persistence;
 
 import com.lume.wellness.JournalEntry;
+import io.outbox.jpa.EntryMapping;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /** Converts between a journal entry and its stored form. */
-final class JournalEntryMapper {
-    private JournalEntryMapper() {
-    }
-
-    static JournalEntryJpaEntity toEntity(JournalEntry entry, JournalEntryJpaEntity target) {
+final class JournalEntryMapper implements EntryMapping<JournalEntryJpaEntity, JournalEntry> {
+    @Override
+    public JournalEntryJpaEntity toEntity(JournalEntry entry, JournalEntryJpaEntity target) {
         target.setSynced(entry.id(), entry.userId(), entry.date(), entry.backendId(), entry.deleted());
         target.title = entry.title();
         target.content = entry.content();
@@ -18,7 +17,8 @@ final class JournalEntryMapper {
         return target;
     }
 
-    static JournalEntry toEntry(JournalEntryJpaEntity e) {
+    @Override
+    public JournalEntry toEntry(JournalEntryJpaEntity e) {
         return new JournalEntry(e.entryId(), e.userId(), e.title, e.content,
                 Optional.ofNullable(e.moodId).map(UUID::fromString), e.date(), e.backendId(), e.deleted());
     }

@@ -16,8 +16,7 @@ public final class JpaJournalEntries extends JpaSyncedEntries<JournalEntryJpaEnt
     /** The store is opened on first use, so a command with bad input never touches it. */
     @Inject
     public JpaJournalEntries(Provider<OutboxStore> store) {
-        super(store::get, JournalEntryJpaEntity.class, JournalEntryJpaEntity::new, JournalEntryMapper::toEntity,
-                JournalEntryMapper::toEntry);
+        super(store::get, JournalEntryJpaEntity::new, new JournalEntryMapper());
     }
 
     @Override
@@ -25,7 +24,7 @@ public final class JpaJournalEntries extends JpaSyncedEntries<JournalEntryJpaEnt
         return read(em -> em.createQuery("SELECT e FROM JournalEntryJpaEntity e"
                         + " WHERE e.userId = :user AND e.moodId = :mood ORDER BY e.date, e.id",
                 JournalEntryJpaEntity.class).setParameter("user", userId).setParameter("mood", moodId.toString())
-                .getResultList().stream().map(JournalEntryMapper::toEntry).toList());
+                .getResultList().stream().map(this::toEntry).toList());
     }
 
     @Override

@@ -14,8 +14,7 @@ public final class JpaMoodEntries extends JpaSyncedEntries<MoodEntryJpaEntity, M
     /** The store is opened on first use, so a command with bad input never touches it. */
     @Inject
     public JpaMoodEntries(Provider<OutboxStore> store) {
-        super(store::get, MoodEntryJpaEntity.class, MoodEntryJpaEntity::new, MoodEntryMapper::toEntity,
-                MoodEntryMapper::toEntry);
+        super(store::get, MoodEntryJpaEntity::new, new MoodEntryMapper());
     }
 
     @Override

@@ -2,17 +2,16 @@ package com.lume.persistence;
 
 import com.lume.wellness.MoodEntry;
 import io.outbox.http.Json;
+import io.outbox.jpa.EntryMapping;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Converts between a mood entry and its stored form; labels are stored as a JSON array. */
-final class MoodEntryMapper {
-    private MoodEntryMapper() {
-    }
-
-    static MoodEntryJpaEntity toEntity(MoodEntry entry, MoodEntryJpaEntity target) {
+final class MoodEntryMapper implements EntryMapping<MoodEntryJpaEntity, MoodEntry> {
+    @Override
+    public MoodEntryJpaEntity toEntity(MoodEntry entry, MoodEntryJpaEntity target) {
         target.setSynced(entry.id(), entry.userId(), entry.date(), entry.backendId(), entry.deleted());
         target.valence = entry.valence();
         target.labels = Json.write(entry.labels());
@@ -20,7 +19,8 @@ final class MoodEntryMapper {
         return target;
     }
 
-    static MoodEntry toEntry(MoodEntryJpaEntity e) {
+    @Override
+    public MoodEntry toEntry(MoodEntryJpaEntity e) {
         return new MoodEntry(e.entryId(), e.userId(), e.valence, labels(e), Optional.ofNullable(e.note), e.date(),
                 e.backendId(), e.deleted());
     }

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * Synced entries in a store, through JPA: every call runs in the store's unit of work, so it
  * joins the use case's transaction ({@link StoreTransactor}). An app's adapter extends it with
- * its entity class and its mapper's two functions, and adds its own queries with {@link #read}
- * and {@link #change}. Thread-safe when the mapping is.
+ * its entity's constructor and its {@link EntryMapping}, and adds its own queries with {@link #read} and {@link #change}.
+ * Thread-safe.
  *
  * @param <E> the app's JPA entity
  * @param <T> the app's entry
@@ -24,54 +23,59 @@ public abstract class JpaSyncedEntries<E extends SyncedEntryJpaEntity, T> implem
     private final Supplier<OutboxStore> store;
     private final Class<E> type;
     private final Supplier<E> newEntity;
-    private final BiFunction<T, E, E> toEntity;
-    private final Function<E, T> toEntry;
+    private final EntryMapping<E, T> mapping;
 
     /**
      * @param store     fetched at each call, so a store opened on first use stays closed until then
-     * @param newEntity a new, empty entity
-     * @param toEntity  copies an entry into an entity and returns it (the shared columns through
-     *                  {@link SyncedEntryJpaEntity#setSynced})
-     * @param toEntry   the entry a stored entity holds
+     * @param newEntity a new, empty entity; its class is the one finds and queries look up
+     * @param mapping   between the app's entry and its entity
      */
-    protected JpaSyncedEntries(Supplier<OutboxStore> store, Class<E> type, Supplier<E> newEntity,
-                               BiFunction<T, E, E> toEntity, Function<E, T> toEntry) {
+    protected JpaSyncedEntries(Supplier<OutboxStore> store, Supplier<E> newEntity, EntryMapping<E, T> mapping) {
         this.store = store;
-        this.type = type;
+        this.type = entityClass(newEntity.get());
         this.newEntity = newEntity;
-        this.toEntity = toEntity;
-        this.toEntry = toEntry;
+        this.mapping = mapping;
     }
 
     @Override
     public Optional<T> find(UUID id) {
-        return read(em -> Optional.ofNullable(em.find(type, id.toString())).map(toEntry));
+        return read(em -> Optional.ofNullable(em.find(type, id.toString())).map(mapping::toEntry));
     }
 
     @Override
     public Optional<T> findLive(String userId, UUID id) {
         return read(em -> Optional.ofNullable(em.find(type, id.toString()))
-                .filter(e -> e.userId().equals(userId) && !e.deleted()).map(toEntry));
+                .filter(e -> e.userId().equals(userId) && !e.deleted()).map(mapping::toEntry));
     }
 
     @Override
     public void insert(T entry) {
-        store.get().unitOfWork().write(work -> work.entityManager().persist(toEntity.apply(entry, newEntity.get())));
+        store.get().unitOfWork().write(work -> work.entityManager().persist(mapping.toEntity(entry, newEntity.get())));
     }
 
     @Override
     public void update(T entry) {
-        change(toEntity.apply(entry, newEntity.get()).entryId(), stored -> toEntity.apply(entry, stored));
+        change(mapping.toEntity(entry, newEntity.get()).entryId(), stored -> mapping.toEntity(entry, stored));
     }
 
     @Override
     public List<T> listLive(String userId) {
-        return read(em -> UserEntries.live(em, type, userId).stream().map(toEntry).toList());
+        return read(em -> UserEntries.live(em, type, userId).stream().map(mapping::toEntry).toList());
     }
 
     @Override
     public void setBackendId(UUID id, String backendId) {
         change(id, stored -> stored.setBackendId(backendId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> Class<E> entityClass(E entity) {
+        return (Class<E>) entity.getClass();
+    }
+
+    /** The entry a stored entity holds, for the adapter's own queries. */
+    protected T toEntry(E entity) {
+        return mapping.toEntry(entity);
     }
 
     /** Runs a query in the unit of work. */
