@@ -12,55 +12,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 
 /**
  * The FitIQ half of the demo: a seeded mix of local changes, and the check that the
  * backend ended up holding exactly the local entries. Not thread-safe.
  */
-public final class ProgressDemo implements DemoCommand.Scenario {
+public final class ProgressDemo extends DemoCommand.SeededChanges {
     private static final String RESOURCE = "progress";
 
     private static final String[][] TYPES = {{"weight", "60", "95"}, {"steps", "0", "20000"},
             {"heart_rate", "45", "180"}, {"body_fat", "8", "35"}, {"height", "150", "200"}};
 
     private final ProgressUseCases useCases;
-    private final String user;
-    private final Random random;
     private final List<UUID> live = new ArrayList<>();
     private int adds;
     private int updates;
     private int deletes;
 
     public ProgressDemo(ProgressUseCases useCases, String user, long seed) {
+        super(user, seed);
         this.useCases = useCases;
-        this.user = user;
-        this.random = new Random(seed);
     }
 
-    /** Makes {@code count} changes: about 60 % adds, 25 % updates, 15 % deletes. */
+    /** About 60 % adds, 25 % updates, 15 % deletes. */
     @Override
-    public String recordChanges(int count, Instant start) {
-        for (int i = 0; i < count; i++) {
-            int roll = random.nextInt(100);
-            if (live.isEmpty() || roll < 60) {
-                String[] type = TYPES[random.nextInt(TYPES.length)];
-                live.add(useCases.add(new AddProgressCommand(user, type[0], quantity(type), Optional.empty(),
-                        Optional.of(start.plusSeconds(60L * i)))));
-                adds++;
-            } else if (roll < 85) {
-                UUID id = live.get(random.nextInt(live.size()));
-                String type = useCases.list(user).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow()
-                        .type();
-                useCases.update(new UpdateProgressCommand(user, id, Optional.of(quantity(typeRow(type))),
-                        Optional.empty()));
-                updates++;
-            } else {
-                useCases.delete(user, live.remove(random.nextInt(live.size())));
-                deletes++;
-            }
+    protected void change(int roll, Instant date) {
+        if (live.isEmpty() || roll < 60) {
+            String[] type = TYPES[random().nextInt(TYPES.length)];
+            live.add(useCases.add(new AddProgressCommand(user(), type[0], quantity(type), Optional.empty(),
+                    Optional.of(date))));
+            adds++;
+        } else if (roll < 85) {
+            UUID id = live.get(random().nextInt(live.size()));
+            String type = useCases.list(user()).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow()
+                    .type();
+            useCases.update(new UpdateProgressCommand(user(), id, Optional.of(quantity(typeRow(type))),
+                    Optional.empty()));
+            updates++;
+        } else {
+            useCases.delete(user(), live.remove(random().nextInt(live.size())));
+            deletes++;
         }
+    }
+
+    @Override
+    protected String summary() {
         return (adds + updates + deletes) + " local changes (" + adds + " adds, " + updates + " updates, " + deletes
                 + " deletes)";
     }
@@ -74,7 +71,7 @@ public final class ProgressDemo implements DemoCommand.Scenario {
     /** Mismatches between the local entries and the backend's; empty when they are equal. */
     private List<String> differences(Map<String, Resource> backend, Map<String, Integer> createsPerClient) {
         List<String> problems = new ArrayList<>();
-        List<ProgressUseCases.EntryView> local = useCases.list(user);
+        List<ProgressUseCases.EntryView> local = useCases.list(user());
         for (ProgressUseCases.EntryView entry : local) {
             Optional<Resource> remote = backend.values().stream()
                     .filter(r -> r.clientId().equals(entry.id().toString())).findFirst();
@@ -105,9 +102,9 @@ public final class ProgressDemo implements DemoCommand.Scenario {
     private String quantity(String[] type) {
         int low = Integer.parseInt(type[1]);
         int high = Integer.parseInt(type[2]);
-        int whole = low + random.nextInt(high - low + 1);
+        int whole = low + random().nextInt(high - low + 1);
         return type[0].equals("steps") || type[0].equals("heart_rate") ? String.valueOf(whole)
-                : whole + "." + random.nextInt(10);
+                : whole + "." + random().nextInt(10);
     }
 
     private static String[] typeRow(String type) {

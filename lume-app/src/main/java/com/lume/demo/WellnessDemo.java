@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -32,7 +31,7 @@ import java.util.UUID;
  * exactly the local entries, and the check that every linked journal reached it after its mood.
  * Reports name entries and fields, never their text. Not thread-safe.
  */
-public final class WellnessDemo implements DemoCommand.Scenario {
+public final class WellnessDemo extends DemoCommand.SeededChanges {
     private static final String[] LABELS = {"calm", "tired", "grateful", "anxious", "focused", "happy", "sad"};
     private static final String[] TITLES = {"Morning pages", "After the run", "Evening", "A hard day", "Small wins"};
     private static final String[] LINES = {"Slept well and woke before the alarm.", "Walked by the river at noon.",
@@ -42,8 +41,6 @@ public final class WellnessDemo implements DemoCommand.Scenario {
 
     private final MoodUseCases moods;
     private final JournalUseCases journals;
-    private final String user;
-    private final Random random;
     private final List<UUID> liveMoods = new ArrayList<>();
     private final List<UUID> liveJournals = new ArrayList<>();
     /** Journals created linked to a mood that still link it, so their create carries the link. */
@@ -55,56 +52,50 @@ public final class WellnessDemo implements DemoCommand.Scenario {
     private int deletes;
 
     public WellnessDemo(MoodUseCases moods, JournalUseCases journals, String user, long seed) {
+        super(user, seed);
         this.moods = moods;
         this.journals = journals;
-        this.user = user;
-        this.random = new Random(seed);
     }
 
-    /** Makes {@code count} changes: about half adds, a third updates, the rest deletes. */
+    /** About half adds, a third updates, the rest deletes. */
     @Override
-    public String recordChanges(int count, Instant start) {
-        for (int i = 0; i < count; i++) {
-            Instant date = start.plusSeconds(60L * i);
-            int roll = random.nextInt(100);
-            if (liveMoods.isEmpty() || roll < 28) {
-                addMood(date);
-            } else if (liveJournals.isEmpty() || roll < 52) {
-                addJournal(date);
-            } else if (roll < 67) {
-                UUID id = pick(liveMoods);
-                moods.update(new UpdateMoodCommand(user, id, Optional.of(valence()),
-                        random.nextBoolean() ? Optional.of(labels()) : Optional.empty(), Optional.empty(), false,
-                        Optional.empty()));
-                updates++;
-            } else if (roll < 82) {
-                UUID id = pick(liveJournals);
-                journals.update(new UpdateJournalCommand(user, id, Optional.of(pick(TITLES)),
-                        Optional.of(pick(LINES) + " " + pick(LINES)), MoodLinkChange.keep(), Optional.empty()));
-                updates++;
-            } else if (roll < 91) {
-                journals.delete(user, liveJournals.remove(random.nextInt(liveJournals.size())));
-                deletes++;
-            } else {
-                UUID mood = liveMoods.remove(random.nextInt(liveMoods.size()));
-                moods.delete(user, mood);
-                linked.values().removeIf(mood::equals); // the delete unlinked them
-                deletes++;
-            }
+    protected void change(int roll, Instant date) {
+        if (liveMoods.isEmpty() || roll < 28) {
+            addMood(date);
+        } else if (liveJournals.isEmpty() || roll < 52) {
+            addJournal(date);
+        } else if (roll < 67) {
+            UUID id = pick(liveMoods);
+            moods.update(new UpdateMoodCommand(user(), id, Optional.of(valence()),
+                    random().nextBoolean() ? Optional.of(labels()) : Optional.empty(), Optional.empty(), false,
+                    Optional.empty()));
+            updates++;
+        } else if (roll < 82) {
+            UUID id = pick(liveJournals);
+            journals.update(new UpdateJournalCommand(user(), id, Optional.of(pick(TITLES)),
+                    Optional.of(pick(LINES) + " " + pick(LINES)), MoodLinkChange.keep(), Optional.empty()));
+            updates++;
+        } else if (roll < 91) {
+            journals.delete(user(), liveJournals.remove(random().nextInt(liveJournals.size())));
+            deletes++;
+        } else {
+            UUID mood = liveMoods.remove(random().nextInt(liveMoods.size()));
+            moods.delete(user(), mood);
+            linked.values().removeIf(mood::equals); // the delete unlinked them
+            deletes++;
         }
-        return summary();
     }
 
     private void addMood(Instant date) {
-        Optional<String> note = random.nextInt(3) == 0 ? Optional.of(pick(LINES)) : Optional.empty();
-        liveMoods.add(moods.add(new AddMoodCommand(user, valence(), labels(), note, Optional.of(date))));
+        Optional<String> note = random().nextInt(3) == 0 ? Optional.of(pick(LINES)) : Optional.empty();
+        liveMoods.add(moods.add(new AddMoodCommand(user(), valence(), labels(), note, Optional.of(date))));
         moodAdds++;
     }
 
     private void addJournal(Instant date) {
-        Optional<UUID> mood = !liveMoods.isEmpty() && random.nextInt(10) < 6 ? Optional.of(pick(liveMoods))
+        Optional<UUID> mood = !liveMoods.isEmpty() && random().nextInt(10) < 6 ? Optional.of(pick(liveMoods))
                 : Optional.empty();
-        UUID id = journals.add(new AddJournalCommand(user, pick(TITLES), pick(LINES), mood, Optional.of(date)));
+        UUID id = journals.add(new AddJournalCommand(user(), pick(TITLES), pick(LINES), mood, Optional.of(date)));
         liveJournals.add(id);
         mood.ifPresent(m -> {
             linked.put(id, m);
@@ -113,7 +104,8 @@ public final class WellnessDemo implements DemoCommand.Scenario {
         journalAdds++;
     }
 
-    private String summary() {
+    @Override
+    protected String summary() {
         return (moodAdds + journalAdds + updates + deletes) + " local changes (" + moodAdds + " mood adds, "
                 + journalAdds + " journal adds of which " + linkedAdds + " linked to a mood, " + updates + " updates, "
                 + deletes + " deletes)";
@@ -146,13 +138,13 @@ public final class WellnessDemo implements DemoCommand.Scenario {
     private List<String> differences(Map<String, Resource> backendMoods, Map<String, Resource> backendJournals,
                                     Map<String, Integer> moodCreates, Map<String, Integer> journalCreates) {
         List<String> problems = new ArrayList<>();
-        List<MoodUseCases.MoodView> localMoods = moods.list(user);
+        List<MoodUseCases.MoodView> localMoods = moods.list(user());
         for (MoodUseCases.MoodView mood : localMoods) {
             compare("mood", mood.id(), Map.of("valence", mood.valence(), "labels", mood.labels(),
                     "note", mood.note().map(Object.class::cast).orElse(NONE), "date", mood.date().toString()),
                     backendMoods, problems);
         }
-        List<JournalUseCases.JournalView> localJournals = journals.list(user);
+        List<JournalUseCases.JournalView> localJournals = journals.list(user());
         for (JournalUseCases.JournalView journal : localJournals) {
             compare("journal", journal.id(), Map.of("title", journal.title(), "content", journal.content(),
                     "mood_client_id", journal.moodId().map(m -> (Object) m.toString()).orElse(NONE),
@@ -239,12 +231,12 @@ public final class WellnessDemo implements DemoCommand.Scenario {
     }
 
     private String valence() {
-        return String.format(Locale.ROOT, "%.2f", random.nextInt(201) / 100.0 - 1);
+        return String.format(Locale.ROOT, "%.2f", random().nextInt(201) / 100.0 - 1);
     }
 
     private List<String> labels() {
         List<String> labels = new ArrayList<>();
-        int n = random.nextInt(3);
+        int n = random().nextInt(3);
         for (int i = 0; i < n; i++) {
             String label = pick(LABELS);
             if (!labels.contains(label)) {
@@ -255,10 +247,10 @@ public final class WellnessDemo implements DemoCommand.Scenario {
     }
 
     private <T> T pick(List<T> values) {
-        return values.get(random.nextInt(values.size()));
+        return values.get(random().nextInt(values.size()));
     }
 
     private String pick(String[] values) {
-        return values[random.nextInt(values.length)];
+        return values[random().nextInt(values.length)];
     }
 }

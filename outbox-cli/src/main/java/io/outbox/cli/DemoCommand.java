@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -72,6 +73,46 @@ public abstract class DemoCommand implements Callable<Integer> {
         default List<Check> checks(StandInBackend backend, OutboxStore store) {
             return List.of();
         }
+    }
+
+    /**
+     * A scenario whose local changes are a seeded random mix for one user, one a minute from the
+     * start, so that a seed replays the same demo. Not thread-safe.
+     */
+    public abstract static class SeededChanges implements Scenario {
+        private final String user;
+        private final Random random;
+
+        protected SeededChanges(String user, long seed) {
+            this.user = user;
+            this.random = new Random(seed);
+        }
+
+        /** The user whose entries the changes are. */
+        protected String user() {
+            return user;
+        }
+
+        /** The seeded source of every choice the scenario makes. */
+        protected Random random() {
+            return random;
+        }
+
+        /** Makes {@code count} changes, the i-th dated {@code start} plus i minutes; says what it made. */
+        @Override
+        public final String recordChanges(int count, Instant start) {
+            for (int i = 0; i < count; i++) {
+                Instant date = start.plusSeconds(60L * i);
+                change(random.nextInt(100), date);
+            }
+            return summary();
+        }
+
+        /** One change, its kind chosen by {@code roll} (0 to 99). */
+        protected abstract void change(int roll, Instant date);
+
+        /** What the changes were, counted by kind. */
+        protected abstract String summary();
     }
 
     /**
