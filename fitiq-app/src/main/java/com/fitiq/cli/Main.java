@@ -17,7 +17,7 @@ public final class Main {
      * the quick start's training (the demo, the everyday commands, a refusal); {@code
      * AppMain.run(LAUNCH, ...)} runs a command line in this JVM.
      */
-    public static final AppMain.Launch LAUNCH = new AppMain.Launch(FitiqApp::new, FitiqCommand.class,
+    public static final AppMain.Launch LAUNCH = new AppMain.Launch(FitiqApp::on, FitiqCommand.class,
             List.of(ProgressCommand.class, SyncCommand.class, OutboxCommand.class, DemoCommand.class),
             parts -> new LookupFactory(Guice.createInjector(new FitiqModule(),
                     binder -> parts.bindEach((type, provider) -> binder.bind(type).toProvider(provider)))::getInstance),

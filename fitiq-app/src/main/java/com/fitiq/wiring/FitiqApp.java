@@ -6,53 +6,28 @@ import com.fitiq.persistence.V4__Outbox_for_unsynced_entries;
 import com.fitiq.progress.InvalidEntryException;
 import com.fitiq.progress.ProgressEvents;
 import com.fitiq.sync.ProgressHandler;
-import io.outbox.handler.OutboxHandler;
-import io.outbox.http.RemoteApi;
-import io.outbox.jpa.MigrationSet;
-import io.outbox.jpa.OutboxStore;
 import io.outbox.cli.OutboxApp;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-/** FitIQ as the shared commands see it: its schema, its entity, its handler. Immutable. */
-public final class FitiqApp implements OutboxApp {
-    private final Clock clock;
-
-    public FitiqApp(Clock clock) {
-        this.clock = clock;
+/** FitIQ as the shared commands see it: its schema, its entity, its handler. */
+public final class FitiqApp {
+    private FitiqApp() {
     }
 
-    /** FitIQ's schema history, on top of the outbox's. */
-    @Override
-    public MigrationSet migrations() {
-        return new MigrationSet("fitiq", "fitiq_schema_history", "db/fitiq")
-                .withJava(new V4__Outbox_for_unsynced_entries(clock));
-    }
-
-    @Override
-    public String name() {
-        return "fitiq";
-    }
-
-    @Override
-    public List<Class<?>> entityClasses() {
-        return List.of(ProgressEntryJpaEntity.class);
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(ProgressEvents.TYPE);
-    }
-
-    @Override
-    public List<OutboxHandler> handlers(OutboxStore store, RemoteApi api) {
-        return List.of(new ProgressHandler(new JpaProgressEntries(() -> store), api));
-    }
-
-    @Override
-    public boolean isBadInput(Throwable failure) {
-        return failure instanceof InvalidEntryException;
+    /**
+     * FitIQ, its events stamped by {@code clock}. Schema history {@code db/fitiq}: V1 progress
+     * entries, V2 the backend id, V3 tombstones, V4 events for entries made before the outbox.
+     */
+    public static OutboxApp on(Clock clock) {
+        return OutboxApp.builder("fitiq")
+                .javaMigrations(new V4__Outbox_for_unsynced_entries(clock))
+                .entities(ProgressEntryJpaEntity.class)
+                .eventTypes(Set.of(ProgressEvents.TYPE))
+                .handlers((store, api) -> List.of(new ProgressHandler(new JpaProgressEntries(() -> store), api)))
+                .badInput(InvalidEntryException.class)
+                .build();
     }
 }

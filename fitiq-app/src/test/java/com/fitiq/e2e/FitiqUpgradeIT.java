@@ -42,7 +42,7 @@ class FitiqUpgradeIT {
         UUID synced = UUID.randomUUID();
         UUID unsynced = UUID.randomUUID();
         try (HikariDataSource old = Pools.open(StoreConfig.url(url), Dialect.DERBY)) {
-            Migrations.applyUpTo(old, Dialect.DERBY, new FitiqApp(Clock.systemUTC()).migrations(), version);
+            Migrations.applyUpTo(old, Dialect.DERBY, FitiqApp.on(Clock.systemUTC()).migrations(), version);
             try (Connection c = old.getConnection()) {
                 insert(c, unsynced, version.equals("2") ? null : "ignored");
                 if (version.equals("2")) {

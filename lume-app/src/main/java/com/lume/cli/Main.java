@@ -17,7 +17,7 @@ public final class Main {
      * quick start's training (the demo, the everyday commands, a refusal); {@code
      * AppMain.run(LAUNCH, ...)} runs a command line in this JVM.
      */
-    public static final AppMain.Launch LAUNCH = new AppMain.Launch(LumeApp::new, LumeCommand.class,
+    public static final AppMain.Launch LAUNCH = new AppMain.Launch(LumeApp::on, LumeCommand.class,
             List.of(MoodCommand.class, JournalCommand.class, SyncCommand.class, OutboxCommand.class,
                     DemoCommand.class),
             parts -> new LookupFactory(Guice.createInjector(new LumeModule(),

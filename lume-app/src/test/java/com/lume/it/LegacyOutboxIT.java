@@ -3,6 +3,7 @@ package com.lume.it;
 import com.lume.legacy.LegacyOutbox;
 import com.lume.legacy.LegacyRowsNotMigratedException;
 import com.lume.wiring.LumeApp;
+import io.outbox.cli.OutboxApp;
 import io.outbox.event.Operation;
 import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.support.Stores;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * the database spells their names.
  */
 class LegacyOutboxIT {
-    private final LumeApp app = new LumeApp(Clock.systemUTC());
+    private final OutboxApp app = LumeApp.on(Clock.systemUTC());
 
     @ParameterizedTest
     @EnumSource(Stores.Kind.class)

@@ -16,6 +16,7 @@ import com.lume.wellness.usecase.JournalUseCases;
 import com.lume.wellness.usecase.MoodUseCases;
 import com.lume.wiring.LumeApp;
 import com.zaxxer.hikari.HikariDataSource;
+import io.outbox.cli.OutboxApp;
 import io.outbox.event.EventStatus;
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
@@ -61,7 +62,7 @@ class SchemaHistoryIT {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
     private static final Instant T = Instant.parse("2025-01-31T08:00:00Z");
     private static final String TOKEN = "schema-token";
-    private final LumeApp app = new LumeApp(CLOCK);
+    private final OutboxApp app = LumeApp.on(CLOCK);
 
     @ParameterizedTest
     @EnumSource(Stores.Kind.class)

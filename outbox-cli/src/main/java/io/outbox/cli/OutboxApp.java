@@ -6,18 +6,34 @@ import io.outbox.http.RemoteApi;
 import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.StoreConfig;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What an app built on the outbox tells the shared commands: its name and environment, its
- * schema and entities, and the handlers that push its events. Implementations are immutable.
+ * schema and entities, and the handlers that push its events. An app describes itself with
+ * {@link #builder}, which gives every part it leaves out its default. Implementations are
+ * immutable.
  */
 public interface OutboxApp {
+    /**
+     * An app named {@code name} (lower case: {@code <name>-app.jar}, {@code ~/.<name>}), with its
+     * schema history in {@link MigrationSet#named}{@code (name)}.
+     */
+    static Builder builder(String name) {
+        return new Builder(name);
+    }
+
     /** Short name: the jar is {@code <name>-app.jar}, the default data directory {@code ~/.<name>}. */
     String name();
 
@@ -66,5 +82,77 @@ public interface OutboxApp {
 
     /** Refuses to sync when the store is not ready for it (legacy rows not yet migrated, say); fine by default. */
     default void checkReadyToSync(OutboxStore store) {
+    }
+
+    /** Collects an app's parts; {@link #build} makes the immutable app. Not thread-safe. */
+    final class Builder {
+        final String name;
+        MigrationSet migrations;
+        List<Class<?>> entityClasses = List.of();
+        Set<String> eventTypes = Set.of();
+        BiFunction<OutboxStore, RemoteApi, List<OutboxHandler>> handlers = (store, api) -> List.of();
+        Predicate<Throwable> badInput = failure -> false;
+        Function<OutboxEvent, Optional<Map<String, Object>>> metadataForDisplay =
+                event -> event.metadata().map(Output::parseObject);
+        Function<OutboxStore, Map<String, Object>> extraStatistics = store -> Map.of();
+        Consumer<OutboxStore> readyToSync = store -> { };
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.migrations = MigrationSet.named(name);
+        }
+
+        /** Java migrations (data moves SQL cannot do on both stores) beside the app's SQL ones. */
+        public Builder javaMigrations(JavaMigration... migrations) {
+            this.migrations = this.migrations.withJava(migrations);
+            return this;
+        }
+
+        /** The app's JPA entity classes, mapped beside the outbox event. */
+        public Builder entities(Class<?>... classes) {
+            this.entityClasses = List.of(classes);
+            return this;
+        }
+
+        /** The event types the app's handlers take; events of other types wait for a handler. */
+        public Builder eventTypes(Set<String> types) {
+            this.eventTypes = Set.copyOf(types);
+            return this;
+        }
+
+        /** Makes the handlers that push the app's events through the API, on the open store. */
+        public Builder handlers(BiFunction<OutboxStore, RemoteApi, List<OutboxHandler>> handlers) {
+            this.handlers = Objects.requireNonNull(handlers, "handlers");
+            return this;
+        }
+
+        /** The failures that are the user's bad input (exit 2): this type and its subtypes. */
+        public Builder badInput(Class<? extends Throwable> type) {
+            this.badInput = type::isInstance;
+            return this;
+        }
+
+        /** What {@code outbox list} shows of an event's metadata, for an app whose metadata holds private text. */
+        public Builder metadataForDisplay(Function<OutboxEvent, Optional<Map<String, Object>>> shown) {
+            this.metadataForDisplay = Objects.requireNonNull(shown, "shown");
+            return this;
+        }
+
+        /** Lines the app adds to {@code outbox stats}. */
+        public Builder extraStatistics(Function<OutboxStore, Map<String, Object>> statistics) {
+            this.extraStatistics = Objects.requireNonNull(statistics, "statistics");
+            return this;
+        }
+
+        /** Refuses to sync, by throwing, while the store is not ready for it (legacy rows to migrate first, say). */
+        public Builder readyToSync(Consumer<OutboxStore> check) {
+            this.readyToSync = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
+        /** The app. */
+        public OutboxApp build() {
+            return new BuiltApp(this);
+        }
     }
 }

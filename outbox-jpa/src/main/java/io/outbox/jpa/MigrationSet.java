@@ -18,7 +18,7 @@ public record MigrationSet(String name, String historyTable, String root, List<J
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     /** The outbox's own schema; always applied first. */
-    public static final MigrationSet OUTBOX = new MigrationSet("outbox", "outbox_schema_history", "db/outbox");
+    public static final MigrationSet OUTBOX = named("outbox");
 
     /** Checks the names: the history table must be a lower-case SQL identifier. */
     public MigrationSet {
@@ -33,6 +33,14 @@ public record MigrationSet(String name, String historyTable, String root, List<J
     /** A set of SQL migrations only. */
     public MigrationSet(String name, String historyTable, String root) {
         this(name, historyTable, root, List.of());
+    }
+
+    /**
+     * The set of the usual layout: history table {@code <name>_schema_history}, SQL under
+     * {@code db/<name>}; {@code name} must be a lower-case SQL identifier.
+     */
+    public static MigrationSet named(String name) {
+        return new MigrationSet(name, name + "_schema_history", "db/" + name);
     }
 
     /** The same set with Java migrations added. */

@@ -142,7 +142,7 @@ class SchemaMigrationIT {
         String url = Stores.freshUrl(kind, cleanups);
         try {
             StoreConfig broken = StoreConfig.url(url)
-                    .withMigrations(new MigrationSet("broken", "broken_schema_history", "db/broken"));
+                    .withMigrations(MigrationSet.named("broken"));
 
             assertThatThrownBy(() -> OutboxStore.open(broken).close())
                     .isInstanceOf(SchemaVersionException.class)

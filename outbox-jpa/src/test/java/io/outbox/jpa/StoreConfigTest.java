@@ -12,7 +12,7 @@ class StoreConfigTest {
     void givenPasswordsInTheUrlAndTheCredential_whenPrinted_thenNeitherShows() {
         StoreConfig config = StoreConfig.url("jdbc:postgresql://db:5432/app?user=svc&password=url-secret")
                 .withCredentials("svc", "cred-secret")
-                .withMigrations(new MigrationSet("notes", "notes_schema_history", "db/notes"))
+                .withMigrations(MigrationSet.named("notes"))
                 .withEntities(List.of(StoreConfigTest.class));
 
         assertThat(config.toString())

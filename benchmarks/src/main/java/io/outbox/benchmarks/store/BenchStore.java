@@ -20,7 +20,7 @@ import java.util.Locale;
  * Thread-safe, as the store is.
  */
 public final class BenchStore implements AutoCloseable {
-    public static final MigrationSet MIGRATIONS = new MigrationSet("bench", "bench_schema_history", "db/bench");
+    public static final MigrationSet MIGRATIONS = MigrationSet.named("bench");
 
     private final String url;
     private final OutboxStore store;

@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 public final class NotesApp implements AutoCloseable {
     /** The service's own schema, migrated after the outbox's when the store opens. */
-    static final MigrationSet SCHEMA = new MigrationSet("notes", "notes_schema_history", "db/notes");
+    static final MigrationSet SCHEMA = MigrationSet.named("notes");
 
     private final HikariDataSource dataSource;
     private final OutboxStore store;

@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Test stores of both kinds, each fresh: a Derby store in a temp directory, or a private PostgreSQL schema. */
 public final class Stores {
-    public static final MigrationSet TEST_APP = new MigrationSet("testapp", "testapp_schema_history", "db/testapp");
+    public static final MigrationSet TEST_APP = MigrationSet.named("testapp");
 
     private Stores() {
     }
