@@ -1,7 +1,5 @@
 package io.outbox.cli;
 
-import io.outbox.event.OutboxEvent;
-import io.outbox.handler.HandlerResult;
 import io.outbox.handler.OutboxHandler;
 import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
@@ -59,24 +57,14 @@ class OutboxAppBuilderTest {
 
     @Test
     void an_app_keeps_every_part_it_is_given() {
-        OutboxHandler handler = new OutboxHandler() {
-            @Override
-            public String eventType() {
-                return "note";
-            }
-
-            @Override
-            public HandlerResult handle(OutboxEvent event) {
-                return HandlerResult.done();
-            }
-        };
+        List<OutboxHandler> handlers = List.of();
         V2__Backfill backfill = new V2__Backfill();
         List<OutboxStore> checked = new ArrayList<>();
         OutboxApp app = OutboxApp.builder("notes")
                 .javaMigrations(backfill)
                 .entities(Entry.class)
                 .eventTypes(Set.of("note"))
-                .handlers((store, api) -> List.of(handler))
+                .handlers((store, api) -> handlers)
                 .badInput(IllegalArgumentException.class)
                 .metadataForDisplay(event -> Optional.of(Map.of("shown", "nothing private")))
                 .extraStatistics(store -> Map.of("legacy_rows", 2))
@@ -86,7 +74,7 @@ class OutboxAppBuilderTest {
         assertThat(app.migrations().javaMigrations()).containsExactly(backfill);
         assertThat(app.entityClasses()).containsExactly(Entry.class);
         assertThat(app.eventTypes()).containsExactly("note");
-        assertThat(app.handlers(null, null)).containsExactly(handler);
+        assertThat(app.handlers(null, null)).isSameAs(handlers);
         assertThat(app.isBadInput(new EntryProblem())).isTrue();
         assertThat(app.isBadInput(new IllegalStateException("a bug"))).isFalse();
         assertThat(app.metadataForDisplay(anEvent().withMetadata("{\"text\":\"secret\"}").build()))
