@@ -32,6 +32,8 @@ final class Ledger {
     private final Map<String, Function<Map<String, Object>, Optional<String>>> validators;
     private final Clock clock;
     private final Map<String, Map<String, Resource>> resources = new LinkedHashMap<>();
+    /** Per collection, the backend id of each live resource by its client id: a create looks it up, not scans. */
+    private final Map<String, Map<String, String>> byClientId = new HashMap<>();
     private final Map<String, Map<String, Integer>> creates = new LinkedHashMap<>();
     private final Map<String, Answer> remembered = new HashMap<>();
     private final List<JournalEntry> journal = new ArrayList<>();
@@ -126,12 +128,14 @@ final class Ledger {
     private Answer create(String collection, Map<String, Object> body) {
         String clientId = (String) body.get("client_id");
         Map<String, Resource> live = resources.computeIfAbsent(collection, c -> new LinkedHashMap<>());
-        Optional<Resource> existing = live.values().stream().filter(r -> r.clientId().equals(clientId)).findFirst();
-        if (existing.isPresent()) {
-            return Answer.json(409, Map.of("id", existing.get().backendId()));
+        Map<String, String> ids = byClientId.computeIfAbsent(collection, c -> new HashMap<>());
+        String existing = ids.get(clientId);
+        if (existing != null) {
+            return Answer.json(409, Map.of("id", existing));
         }
         String backendId = UUID.randomUUID().toString();
         live.put(backendId, new Resource(backendId, clientId, body, 1));
+        ids.put(clientId, backendId);
         creates.computeIfAbsent(collection, c -> new LinkedHashMap<>()).merge(clientId, 1, Integer::sum);
         return Answer.json(201, Map.of("id", backendId));
     }
@@ -153,7 +157,11 @@ final class Ledger {
 
     private Answer delete(String collection, String backendId) {
         Resource removed = resources.getOrDefault(collection, new HashMap<>()).remove(backendId);
-        return removed == null ? Answer.error(404, "no " + collection + " entry " + backendId) : Answer.empty(204);
+        if (removed == null) {
+            return Answer.error(404, "no " + collection + " entry " + backendId);
+        }
+        byClientId.get(collection).remove(removed.clientId());
+        return Answer.empty(204);
     }
 
     /** Checks the body every POST and PUT carries, then hands it on: a JSON object with a client id, valid for its collection. */

@@ -110,6 +110,24 @@ class StandInBackendTest {
     }
 
     @Test
+    void givenDeletedEntry_whenItsClientIdIsPostedAgain_thenANewEntryIsCreated_andTheOthersStillConflict() {
+        StandInBackend backend = start();
+        RawClient client = client(backend);
+        String first = idOf(client.answer("POST", MOODS, mood("m-1", 0.4), key()));
+        String other = idOf(client.answer("POST", MOODS, mood("m-2", 0.1), key()));
+        client.answer("DELETE", MOODS + "/" + first, null, key());
+
+        HttpResponse<String> again = client.answer("POST", MOODS, mood("m-1", 0.5), key());
+        HttpResponse<String> conflict = client.answer("POST", MOODS, mood("m-2", 0.1), key());
+
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(idOf(again)).isNotEqualTo(first);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(Json.parseObject(conflict.body())).isEqualTo(Map.of("id", other));
+        assertThat(backend.createsPerClientId("wellness/mood-entries")).containsEntry("m-1", 2);
+    }
+
+    @Test
     void givenUnknownBackendId_whenPutOrDeleted_then404WithError_andTheKeyIsNotRemembered() {
         StandInBackend backend = start();
         RawClient client = client(backend);
