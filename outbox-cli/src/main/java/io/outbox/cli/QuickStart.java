@@ -73,6 +73,14 @@ public final class QuickStart {
     private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
             "-XX:+UseSerialGC", "-XX:-UsePerfData");
     /**
+     * For {@code sync}, which may run for minutes: C1 as well, since C2 spent more CPU compiling
+     * than it ever gave back (20,000 imported events drained against a stand-in API in 69 s with
+     * the JVM's defaults, 32 s of it in the compilers; 27 to 35 s with C1 alone), but with the
+     * performance file kept, so {@code jps} and {@code jcmd} find a long-running sync.
+     */
+    private static final List<String> SYNC = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:+UseSerialGC");
+    /**
      * The heap in 2 MB pages where the kernel gives them on request: a short command touches some
      * 60 MB, and in a virtual machine each 4 KB page's first touch is costly (a command's system
      * time 0.4 s; with huge pages 16 % less wall time, one interleaved run of 12 each).
@@ -244,8 +252,8 @@ public final class QuickStart {
                 }
                 line.add("-XX:SharedArchiveFile=" + archive);
             }
-            if (!chosenByUser() && !Arrays.asList(args).contains("sync")) {
-                line.addAll(QUICK);
+            if (!chosenByUser()) {
+                line.addAll(Arrays.asList(args).contains("sync") ? SYNC : QUICK);
                 if (hugePages()) {
                     line.add(HUGE_PAGES);
                 }
