@@ -115,12 +115,15 @@ public final class OutboxProcessor implements AutoCloseable {
             housekeeping.runDue(now);
             List<OutboxEvent> claimed = claimer.claim(now);
             if (claimed.isEmpty()) {
+                claimer.finished(0, Duration.ZERO);
                 return BatchResult.EMPTY;
             }
             listener.claimed(claimed);
             HandlerRunner.Outcome outcome = runner.run(claimed);
-            BatchResult result = recorder.record(outcome.finished(), clock.instant());
+            Instant done = clock.instant();
+            BatchResult result = recorder.record(outcome.finished(), done);
             int released = releaseUnfinished(outcome.unfinished());
+            claimer.finished(claimed.size(), Duration.between(now, done));
             return result.plus(new BatchResult(outcome.unfinished().size(), 0, 0, 0, released));
         } finally {
             batchLock.unlock();

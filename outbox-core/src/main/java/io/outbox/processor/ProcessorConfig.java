@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Every setting of the processor, with its default, checked once when built. Immutable.
  *
- * @param batchSize           events claimed per batch (10)
+ * @param batchSize           events claimed per batch when little is due, and the floor (10)
  * @param pollInterval        how often an idle processor looks for due events without a trigger (2 s)
  * @param concurrency         handlers running at once, at most (3)
  * @param retryPolicy         backoff after a failed attempt (1 s, 5 s, 30 s, 2 min, 10 min, ±10 % jitter)
@@ -24,11 +24,26 @@ import java.util.Optional;
  *                            background work is never starved (0.2)
  * @param shutdownTimeout     how long {@code close()} lets in-flight handlers finish (10 s)
  * @param maxStoreBackoff     the longest wait between tries while the store is failing (30 s)
+ * @param maxBatchSize        the most a batch grows to while a backlog lasts: each full batch
+ *                            that took at most {@link #BATCH_TIME_BUDGET} doubles the next, and
+ *                            a claim that finds less than it asked for falls back to
+ *                            {@code batchSize} (50 times {@code batchSize}, at most 1,000, by
+ *                            default; {@code batchSize} itself turns growing off)
  */
 public record ProcessorConfig(int batchSize, Duration pollInterval, int concurrency, RetryPolicy retryPolicy,
                               Optional<Integer> maxAttemptsOverride, Duration cleanupInterval, Duration retention,
                               Duration staleAfter, Duration lease, Duration leaseCheckInterval,
-                              double lowPriorityShare, Duration shutdownTimeout, Duration maxStoreBackoff) {
+                              double lowPriorityShare, Duration shutdownTimeout, Duration maxStoreBackoff,
+                              int maxBatchSize) {
+    /**
+     * How long a grown batch may take: a batch that ran longer stops growing (and one that ran
+     * twice as long halves), so a change made during a backlog waits about this long at most.
+     */
+    public static final Duration BATCH_TIME_BUDGET = Duration.ofMillis(250);
+    /** The default {@code maxBatchSize}, as a multiple of {@code batchSize}. */
+    private static final int GROWTH = 50;
+    /** The largest default {@code maxBatchSize}. */
+    private static final int GROWN_CAP = 1_000;
 
     /** Checks every setting; throws {@link InvalidConfigurationException} naming the first one out of range. */
     public ProcessorConfig {
@@ -36,6 +51,7 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
         Objects.requireNonNull(maxAttemptsOverride, "maxAttemptsOverride");
         requireRange("batchSize", batchSize, 1, 10_000);
         requireRange("concurrency", concurrency, 1, 1_000);
+        requireRange("maxBatchSize", maxBatchSize, batchSize, 10_000);
         maxAttemptsOverride.ifPresent(max -> requireRange("maxAttempts", max, 1, 1_000));
         requirePositive("pollInterval", pollInterval);
         requirePositive("cleanupInterval", cleanupInterval);
@@ -65,6 +81,10 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
         return new Builder(this);
     }
 
+    private static int grownDefault(int batchSize) {
+        return Math.max(batchSize, Math.min(batchSize * GROWTH, GROWN_CAP));
+    }
+
     private static void requireRange(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new InvalidConfigurationException(name + " must be in [" + min + ", " + max + "], was " + value);
@@ -81,6 +101,7 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
     /** Builds a config from the defaults; {@link #build()} validates. Not thread-safe. */
     public static final class Builder {
         private int batchSize = 10;
+        private Optional<Integer> maxBatchSize = Optional.empty();
         private Duration pollInterval = Duration.ofSeconds(2);
         private int concurrency = 3;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -99,6 +120,8 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
 
         private Builder(ProcessorConfig c) {
             batchSize = c.batchSize;
+            // a default ceiling follows the batch size the new config gets; a chosen one is kept
+            maxBatchSize = c.maxBatchSize == grownDefault(c.batchSize) ? Optional.empty() : Optional.of(c.maxBatchSize);
             pollInterval = c.pollInterval;
             concurrency = c.concurrency;
             retryPolicy = c.retryPolicy;
@@ -120,6 +143,12 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
         }
 
         /** How often an idle processor looks for due events when nothing triggers it, positive (default 2 s). */
+        /** The most a batch grows to while a backlog lasts; {@code batchSize} keeps every batch at that size. */
+        public Builder maxBatchSize(int value) {
+            maxBatchSize = Optional.of(value);
+            return this;
+        }
+
         public Builder pollInterval(Duration value) {
             pollInterval = value;
             return this;
@@ -195,7 +224,8 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
         public ProcessorConfig build() {
             return new ProcessorConfig(batchSize, pollInterval, concurrency, retryPolicy, maxAttemptsOverride,
                     cleanupInterval, retention, staleAfter, lease, leaseCheckInterval, lowPriorityShare,
-                    shutdownTimeout, maxStoreBackoff);
+                    shutdownTimeout, maxStoreBackoff,
+                    maxBatchSize.orElse(grownDefault(batchSize)));
         }
     }
 }

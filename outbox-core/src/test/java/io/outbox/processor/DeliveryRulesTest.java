@@ -100,7 +100,8 @@ class DeliveryRulesTest {
     @Test
     void givenSmallBatches_whenUserStreamNeverEnds_thenEveryFifthBatchServesTheOldest() {
         OutboxEvent background = stored(anEvent().withPriority(0).createdAt(now()).build());
-        OutboxProcessor processor = processor(ScriptedHandler.succeeding(TYPE), ProcessorConfig.builder().batchSize(1));
+        OutboxProcessor processor = processor(ScriptedHandler.succeeding(TYPE),
+                ProcessorConfig.builder().batchSize(1).maxBatchSize(1)); // batches that never grow
 
         int batches = 0;
         while (reload(background).status() != EventStatus.COMPLETED && batches < 20) {
