@@ -36,7 +36,7 @@ import java.util.Map;
 public final class BenchmarkMain {
     private static final Logger log = LoggerFactory.getLogger(BenchmarkMain.class);
     private static final String USAGE = "usage: benchmarks/run [--quick | --full] [--only enqueue,drain,latency,"
-            + "cross-latency,growth,memory,scale-out,cli] [--stores derby,postgresql] [--pg-url JDBC_URL] [--out DIR]"
+            + "cross-latency,growth,memory,scale-out,cli,app-sync] [--stores derby,postgresql] [--pg-url JDBC_URL] [--out DIR]"
             + " [--fitiq-jar JAR] [--lume-jar JAR]";
 
     private BenchmarkMain() {
@@ -68,9 +68,10 @@ public final class BenchmarkMain {
             return new Options(sizes, only, stores, url, out, jars);
         }
 
-        /** Whether a scenario that uses PostgreSQL runs: the cli scenario alone needs none. */
+        /** Whether a scenario that uses PostgreSQL runs: the cli and app-sync scenarios need none. */
         boolean usesPostgres() {
-            return stores.contains(Dialect.POSTGRESQL) && (only.isEmpty() || !only.stream().allMatch("cli"::equals));
+            return stores.contains(Dialect.POSTGRESQL)
+                    && (only.isEmpty() || !only.stream().allMatch(name -> name.equals("cli") || name.equals("app-sync")));
         }
 
         private static String value(String[] args, int i) {

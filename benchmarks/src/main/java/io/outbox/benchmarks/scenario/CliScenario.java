@@ -124,8 +124,13 @@ public final class CliScenario implements Scenario {
      * has made its class-data archive, so that every timed run maps it as a user's later commands do.
      */
     private static void awaitArchives(Path cache) {
+        awaitArchives(cache, List.of("fitiq-app", "lume-app"));
+    }
+
+    /** As {@link #awaitArchives(Path)}, for the named jars ({@code fitiq-app}) alone. */
+    static void awaitArchives(Path cache, List<String> apps) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_TIMEOUT_SECONDS);
-        for (String app : List.of("fitiq-app", "lume-app")) {
+        for (String app : apps) {
             Path folder = cache.resolve(app);
             while (!trained(folder)) {
                 if (System.nanoTime() > deadline) {
