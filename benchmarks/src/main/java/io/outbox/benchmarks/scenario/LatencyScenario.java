@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Scenario 3, latency in one process: events written one per transaction at a steady rate;
@@ -197,10 +198,16 @@ public final class LatencyScenario implements Scenario {
             }
         }
 
+        /** Stops the claimer and waits for its last drain, so the store is never closed under it. */
         @Override
         public void close() {
             running = false;
             claimer.interrupt();
+            try {
+                claimer.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
