@@ -9,10 +9,12 @@ package io.outbox;
 public class OutboxException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A failure described by {@code message}. */
     public OutboxException(String message) {
         super(message);
     }
 
+    /** A failure described by {@code message}, caused by {@code cause}. */
     public OutboxException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -4,6 +4,7 @@ package io.outbox;
 public class StoreFullException extends OutboxException {
     private static final long serialVersionUID = 1L;
 
+    /** A full store described by {@code message}, caused by the driver's {@code cause}. */
     public StoreFullException(String message, Throwable cause) {
         super(message, cause);
     }

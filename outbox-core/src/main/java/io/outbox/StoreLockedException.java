@@ -4,6 +4,7 @@ package io.outbox;
 public class StoreLockedException extends OutboxException {
     private static final long serialVersionUID = 1L;
 
+    /** A locked store described by {@code message}, caused by the driver's {@code cause}. */
     public StoreLockedException(String message, Throwable cause) {
         super(message, cause);
     }

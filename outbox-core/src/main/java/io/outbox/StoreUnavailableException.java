@@ -4,6 +4,7 @@ package io.outbox;
 public class StoreUnavailableException extends OutboxException {
     private static final long serialVersionUID = 1L;
 
+    /** An unreachable store described by {@code message}, caused by the driver's {@code cause}. */
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -83,6 +83,7 @@ public abstract class DemoCommand implements Callable<Integer> {
         private final String user;
         private final Random random;
 
+        /** The changes of {@code user}, each choice drawn from a random source seeded with {@code seed}. */
         protected SeededChanges(String user, long seed) {
             this.user = user;
             this.random = new Random(seed);

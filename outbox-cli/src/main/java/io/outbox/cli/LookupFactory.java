@@ -16,6 +16,7 @@ import java.util.function.Function;
 public final class LookupFactory implements CommandLine.IFactory {
     private final Function<Class<?>, Object> lookup;
 
+    /** {@code lookup} gives the injector's instance of a class (Guice's {@code injector::getInstance}). */
     public LookupFactory(Function<Class<?>, Object> lookup) {
         this.lookup = lookup;
     }

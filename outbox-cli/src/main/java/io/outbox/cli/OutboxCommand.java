@@ -37,6 +37,7 @@ public final class OutboxCommand extends CommandGroup {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
+        /** The command, with the session and output it runs with. */
         @Inject
         public Stats(Session session, Output output) {
             this.session = session;
@@ -76,6 +77,7 @@ public final class OutboxCommand extends CommandGroup {
         @Option(names = "--json", description = "Print a JSON array.")
         boolean json;
 
+        /** The command, with the session and output it runs with. */
         @Inject
         public ListEvents(Session session, Output output) {
             this.session = session;
@@ -126,6 +128,7 @@ public final class OutboxCommand extends CommandGroup {
             List<String> ids;
         }
 
+        /** The command, with the session and output it runs with. */
         @Inject
         public Retry(Session session, Output output) {
             this.session = session;
@@ -179,6 +182,7 @@ public final class OutboxCommand extends CommandGroup {
         Duration olderThan;
         private static final Instant OLDEST_CUTOFF = Instant.parse("1900-01-01T00:00:00Z");
 
+        /** The command, with the session and output it runs with. */
         @Inject
         public Cleanup(Session session, Output output) {
             this.session = session;

@@ -25,20 +25,24 @@ public final class Output {
     private final PrintStream out;
     private final PrintStream err;
 
+    /** Prints lines and JSON to {@code out}, errors and progress to {@code err}. */
     public Output(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
+    /** Output on the process's stdout and stderr, in UTF-8, flushed at each line. */
     public static Output system() {
         return new Output(new PrintStream(System.out, true, StandardCharsets.UTF_8),
                 new PrintStream(System.err, true, StandardCharsets.UTF_8));
     }
 
+    /** Prints {@code text} as one line on standard output. */
     public void line(String text) {
         out.println(text);
     }
 
+    /** Prints {@code value} as JSON, on one line of standard output. */
     public void json(Object value) {
         try {
             out.println(Json.MAPPER.writeValueAsString(value));
@@ -47,6 +51,7 @@ public final class Output {
         }
     }
 
+    /** Prints {@code text} as one line on standard error. */
     public void error(String text) {
         err.println(text);
     }
@@ -57,6 +62,7 @@ public final class Output {
         err.flush();
     }
 
+    /** Standard error, for messages, stack traces and progress that are not the command's result. */
     public PrintStream err() {
         return err;
     }
@@ -77,6 +83,7 @@ public final class Output {
         }
     }
 
+    /** {@code value} as JSON text; an {@code IllegalStateException} when it cannot be written. */
     public static String toJson(Object value) {
         try {
             return Json.MAPPER.writeValueAsString(value);
@@ -85,6 +92,7 @@ public final class Output {
         }
     }
 
+    /** The Jackson mapper every output prints JSON with, made on first use. */
     public static ObjectMapper mapper() {
         return Json.MAPPER;
     }

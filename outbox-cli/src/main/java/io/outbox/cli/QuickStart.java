@@ -108,6 +108,7 @@ public final class QuickStart {
      * commands load nearly every class a command needs.
      */
     public record Training(List<List<String>> commandLines, ToIntFunction<String[]> command) {
+        /** Keeps an unmodifiable copy of the command lines. */
         public Training {
             commandLines = List.copyOf(commandLines);
         }

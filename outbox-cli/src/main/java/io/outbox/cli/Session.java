@@ -37,6 +37,7 @@ public final class Session implements AutoCloseable {
     private OutboxStore store;
     private HeadStart headStart = HeadStart.none();
 
+    /** The run of {@code app}'s command, with the global options, environment and clock it reads. */
     @Inject
     public Session(OutboxApp app, GlobalOptions options, Environment environment, Clock clock) {
         this.app = app;
@@ -82,6 +83,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * The store's JDBC URL: {@code --db-url}, else the embedded store in {@code --data-dir} (default
+     * {@code ~/.<app>}), the directory checked and created owner-only; a bad-input failure when both
+     * are given, or either is unusable.
+     */
     public String jdbcUrl() {
         if (options.dataDir().isPresent() && options.dbUrl().isPresent()) {
             throw new BadInputException("--data-dir and --db-url exclude each other; give one of them");
@@ -110,14 +116,17 @@ public final class Session implements AutoCloseable {
         return "jdbc:derby:" + dir.toAbsolutePath().resolve(DATABASE) + ";create=true";
     }
 
+    /** The clock the command reads the time from. */
     public Clock clock() {
         return clock;
     }
 
+    /** The app the command belongs to. */
     public OutboxApp app() {
         return app;
     }
 
+    /** The process's environment variables (the user and the API token may come from them). */
     public Map<String, String> environment() {
         return environment;
     }

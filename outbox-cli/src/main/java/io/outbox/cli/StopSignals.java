@@ -9,9 +9,11 @@ import java.util.concurrent.CountDownLatch;
 public class StopSignals {
     /** Waits for a stop request. */
     public interface Waiter {
+        /** Blocks until a stop is requested. */
         void await() throws InterruptedException;
     }
 
+    /** Handles SIGINT and SIGTERM from now on (each where the platform has it); the waiter returns at the first. */
     public Waiter install() {
         CountDownLatch stop = new CountDownLatch(1);
         for (String name : new String[]{"INT", "TERM"}) {

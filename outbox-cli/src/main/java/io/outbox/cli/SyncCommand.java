@@ -69,6 +69,7 @@ public final class SyncCommand implements Callable<Integer> {
             + " (default 5m).")
     Duration lease;
 
+    /** The command, with the session, output and stop signals it runs with. */
     @Inject
     public SyncCommand(Session session, Output output, StopSignals signals) {
         this.session = session;

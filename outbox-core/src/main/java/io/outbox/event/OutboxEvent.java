@@ -37,11 +37,17 @@ public record OutboxEvent(
         Optional<Claim> claim,
         Optional<String> result) {
 
+    /** Attempts a new event gets before it fails for good. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** The longest event type, in characters. */
     public static final int MAX_EVENT_TYPE_LENGTH = 64;
+    /** The longest entity id, in characters. */
     public static final int MAX_ENTITY_ID_LENGTH = 128;
+    /** The longest user id, in characters. */
     public static final int MAX_USER_ID_LENGTH = 64;
+    /** Error messages longer than this many characters are cut to it, ending in an ellipsis. */
     public static final int MAX_ERROR_LENGTH = 2000;
+    /** Kept results longer than this many characters are cut to it, ending in an ellipsis. */
     public static final int MAX_RESULT_LENGTH = 2000;
     /** User ids as the CLIs accept them: 1 to 64 of {@code A-Za-z0-9._@-}. */
     public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -156,6 +162,7 @@ public record OutboxEvent(
                 Optional.of(now), Optional.empty(), result);
     }
 
+    /** The same event with {@code limit} as its attempt limit, at least 1. */
     public OutboxEvent withMaxAttempts(int limit) {
         return new OutboxEvent(id, eventType, operation, entityId, userId, status, priority, createdAt, lastAttemptAt,
                 attemptCount, limit, errorMessage, completedAt, metadata, newRecord, nextAttemptAt, claim, result);

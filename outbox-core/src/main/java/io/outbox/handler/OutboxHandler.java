@@ -19,5 +19,6 @@ public interface OutboxHandler {
     /** The one event type this handler takes. */
     String eventType();
 
+    /** Delivers one event and says how it went. */
     HandlerResult handle(OutboxEvent event);
 }

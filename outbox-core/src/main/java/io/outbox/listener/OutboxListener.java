@@ -13,6 +13,7 @@ import java.util.List;
  * exception thrown here is logged and ignored; it never stops delivery.
  */
 public interface OutboxListener {
+    /** A listener that does nothing: the default. */
     OutboxListener NONE = new OutboxListener() {
     };
 

@@ -142,13 +142,13 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
             return this;
         }
 
-        /** How often an idle processor looks for due events when nothing triggers it, positive (default 2 s). */
         /** The most a batch grows to while a backlog lasts; {@code batchSize} keeps every batch at that size. */
         public Builder maxBatchSize(int value) {
             maxBatchSize = Optional.of(value);
             return this;
         }
 
+        /** How often an idle processor looks for due events when nothing triggers it, positive (default 2 s). */
         public Builder pollInterval(Duration value) {
             pollInterval = value;
             return this;

@@ -16,11 +16,13 @@ import java.util.Optional;
 public record StoreSnapshot(long pending, long processing, long completed, long failed, long failedForGood,
                             long stale, Optional<Instant> oldestPendingAt, Map<String, Long> pendingByType,
                             long blockedByFailure) {
+    /** Checks the oldest pending time and copies the counts per type. */
     public StoreSnapshot {
         Objects.requireNonNull(oldestPendingAt, "oldestPendingAt");
         pendingByType = Map.copyOf(pendingByType);
     }
 
+    /** Every stored event: pending, processing, completed and failed. */
     public long total() {
         return pending + processing + completed + failed;
     }

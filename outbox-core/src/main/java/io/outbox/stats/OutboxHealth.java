@@ -5,6 +5,7 @@ import java.util.List;
 
 /** A health verdict: healthy, or unhealthy with every reason. Immutable. */
 public record OutboxHealth(boolean healthy, List<String> reasons) {
+    /** Copies the reasons. */
     public OutboxHealth {
         reasons = List.copyOf(reasons);
     }

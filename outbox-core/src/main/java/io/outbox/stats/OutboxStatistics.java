@@ -28,6 +28,7 @@ public record OutboxStatistics(long total, long pending, long processing, long c
     /** {@link #hasIssues()} is true above this many pending events. */
     public static final long ISSUE_PENDING_THRESHOLD = 20;
 
+    /** Checks the oldest pending time and age, and copies the counts per type. */
     public OutboxStatistics {
         Objects.requireNonNull(oldestPendingAt, "oldestPendingAt");
         Objects.requireNonNull(oldestPendingAge, "oldestPendingAge");
@@ -60,6 +61,7 @@ public record OutboxStatistics(long total, long pending, long processing, long c
         return failed > 0 || stale > 0 || pending > ISSUE_PENDING_THRESHOLD;
     }
 
+    /** Pending events that no registered handler takes, of every type together. */
     public long waitingForHandlerTotal() {
         return waitingForHandler.values().stream().mapToLong(Long::longValue).sum();
     }

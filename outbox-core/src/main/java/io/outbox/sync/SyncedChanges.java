@@ -31,21 +31,25 @@ public final class SyncedChanges<T extends SyncedEntry<T>> {
     /** Makes the event of one change of an entry (its type and metadata are the app's). */
     @FunctionalInterface
     public interface Events<T> {
+        /** The event of {@code operation} on {@code entry}, with {@code priority}, created at {@code at}. */
         OutboxEvent of(T entry, Operation operation, int priority, Instant at);
     }
 
     /** The failure for an entry the user does not have, or has deleted (the app's bad-input exception). */
     @FunctionalInterface
     public interface NotFound {
+        /** The failure to throw for entry {@code id} of {@code userId}. */
         RuntimeException of(String userId, UUID id);
     }
 
     /** What a change may do besides its own write, in the same transaction. */
     @FunctionalInterface
     public interface AlsoInTransaction<T> {
+        /** Runs on the changed {@code entry}; events go to {@code outbox}, {@code now} is the change's time. */
         void run(T entry, Transactor.Recorder outbox, Instant now);
     }
 
+    /** Changes over the app's entries and ports; {@code clock} dates the events. */
     public SyncedChanges(SyncedEntries<T> entries, Transactor transactor, SyncStates syncStates, Events<T> events,
                          NotFound notFound, Clock clock) {
         this.entries = entries;

@@ -19,6 +19,7 @@ public interface SyncedEntries<T> {
     /** Not deleted, of this user. */
     Optional<T> findLive(String userId, UUID id);
 
+    /** Stores a new entry. */
     void insert(T entry);
 
     /** Writes the entry's new state over its stored one; an entry not stored is left alone. */

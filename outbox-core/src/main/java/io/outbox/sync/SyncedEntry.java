@@ -9,8 +9,10 @@ import java.util.UUID;
  * @param <T> the entry type itself
  */
 public interface SyncedEntry<T extends SyncedEntry<T>> {
+    /** The entry's id, the same here and in its events. */
     UUID id();
 
+    /** The user whose entry it is. */
     String userId();
 
     /** A tombstone: deleted here, its delete not yet confirmed by the backend. */

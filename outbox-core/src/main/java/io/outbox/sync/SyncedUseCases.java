@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param <V> the app's listed form of an entry
  */
 public interface SyncedUseCases<V extends SyncedView> {
+    /** Deletes the user's live entry: a tombstone, and a delete event for the next sync. */
     void delete(String userId, UUID id);
 
     /** The user's live entries, oldest first, with their sync state. */

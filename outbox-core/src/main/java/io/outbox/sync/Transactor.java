@@ -15,6 +15,7 @@ public interface Transactor {
 
     /** Records outbox events inside the transaction. */
     interface Recorder {
+        /** Adds {@code event} to the outbox; it commits with the transaction. */
         void record(OutboxEvent event);
     }
 }

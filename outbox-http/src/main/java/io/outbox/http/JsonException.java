@@ -7,6 +7,7 @@ package io.outbox.http;
 public class JsonException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based character offset where the problem was found. */
     private final int position;
 
     /** {@code problem} says what was wrong, never quoting the input; {@code position} where (a character offset). */

@@ -14,6 +14,7 @@ import java.util.Set;
  * {@value #RUN} characters of it, is replaced by {@value #MASK}. Stateless.
  */
 public final class PrivateText {
+    /** What replaces each stretch of private text in a reason. */
     public static final String MASK = "[private text]";
     static final int RUN = 10;
     /** Values this short are too common to mask wholesale ("ok", "no"); runs of longer ones are masked. */

@@ -26,6 +26,10 @@ public record StoreConfig(String jdbcUrl, Optional<String> user, Optional<String
                           List<MigrationSet> migrations, List<Class<?>> entityClasses, int poolSize,
                           Optional<DataSource> dataSource) {
 
+    /**
+     * Checks the parts: a pool of 1 to 100, and no URL or credentials beside a caller's DataSource;
+     * keeps unmodifiable copies of the lists.
+     */
     public StoreConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");

@@ -29,6 +29,7 @@ public abstract class SyncedEntryJpaEntity {
     @Column(name = "deleted")
     private boolean deleted;
 
+    /** For JPA and subclasses; an app's entity sets the shared columns with {@link #setSynced}. */
     protected SyncedEntryJpaEntity() {
         // for JPA
     }
@@ -43,26 +44,32 @@ public abstract class SyncedEntryJpaEntity {
         this.deleted = entryDeleted;
     }
 
+    /** The entry's id. */
     public UUID entryId() {
         return UUID.fromString(id);
     }
 
+    /** The user whose entry it is. */
     public String userId() {
         return userId;
     }
 
+    /** The entry's date (column {@code entry_date}). */
     public Instant date() {
         return date;
     }
 
+    /** The backend's id for the entry; empty until its create is synced. */
     public Optional<String> backendId() {
         return Optional.ofNullable(backendId);
     }
 
+    /** Records the backend's id for the entry, once its create is synced. */
     public void setBackendId(String value) {
         this.backendId = value;
     }
 
+    /** Whether the entry is deleted: a tombstone until its delete is synced. */
     public boolean deleted() {
         return deleted;
     }

@@ -38,6 +38,7 @@ public abstract class UnsyncedEntriesBackfill extends BaseJavaMigration {
     private final Clock clock;
     private final List<Source> sources;
 
+    /** The backfill of the tables in {@code sources}, in that order, its events dated by {@code clock}. */
     protected UnsyncedEntriesBackfill(Clock clock, Source... sources) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sources = List.of(sources);
@@ -51,6 +52,7 @@ public abstract class UnsyncedEntriesBackfill extends BaseJavaMigration {
      * @param metadata  the events' metadata
      */
     public record Source(String table, String eventType, Optional<String> metadata) {
+        /** Checks that {@code table} is a lower-case SQL identifier and that the other parts are set. */
         public Source {
             if (!TABLE.matcher(table).matches()) {
                 throw new IllegalArgumentException("table must be a lower-case SQL identifier, was " + table);
