@@ -23,7 +23,7 @@ final class BuiltApp implements OutboxApp {
     private final Set<String> eventTypes;
     private final BiFunction<OutboxStore, RemoteApi, List<OutboxHandler>> handlers;
     private final Predicate<Throwable> badInput;
-    private final Function<OutboxEvent, Optional<Map<String, Object>>> metadataForDisplay;
+    private final Optional<Function<OutboxEvent, Optional<Map<String, Object>>>> metadataForDisplay;
     private final Function<OutboxStore, Map<String, Object>> extraStatistics;
     private final Consumer<OutboxStore> readyToSync;
 
@@ -71,7 +71,8 @@ final class BuiltApp implements OutboxApp {
 
     @Override
     public Optional<Map<String, Object>> metadataForDisplay(OutboxEvent event) {
-        return metadataForDisplay.apply(event);
+        return metadataForDisplay.isPresent() ? metadataForDisplay.get().apply(event)
+                : OutboxApp.super.metadataForDisplay(event);
     }
 
     @Override

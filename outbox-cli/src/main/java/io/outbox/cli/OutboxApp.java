@@ -92,8 +92,8 @@ public interface OutboxApp {
         Set<String> eventTypes = Set.of();
         BiFunction<OutboxStore, RemoteApi, List<OutboxHandler>> handlers = (store, api) -> List.of();
         Predicate<Throwable> badInput = failure -> false;
-        Function<OutboxEvent, Optional<Map<String, Object>>> metadataForDisplay =
-                event -> event.metadata().map(Output::parseObject);
+        /** Empty: the interface's default (the stored JSON object) holds. */
+        Optional<Function<OutboxEvent, Optional<Map<String, Object>>>> metadataForDisplay = Optional.empty();
         Function<OutboxStore, Map<String, Object>> extraStatistics = store -> Map.of();
         Consumer<OutboxStore> readyToSync = store -> { };
 
@@ -134,7 +134,7 @@ public interface OutboxApp {
 
         /** What {@code outbox list} shows of an event's metadata, for an app whose metadata holds private text. */
         public Builder metadataForDisplay(Function<OutboxEvent, Optional<Map<String, Object>>> shown) {
-            this.metadataForDisplay = Objects.requireNonNull(shown, "shown");
+            this.metadataForDisplay = Optional.of(shown);
             return this;
         }
 

@@ -41,11 +41,6 @@ final class BatchClaimer {
         this.size = config.batchSize();
     }
 
-    /** The size the next claim asks for. */
-    int nextSize() {
-        return size;
-    }
-
     /** Sizes the next claim after a batch of {@code claimed} events that took {@code took} from claim to record. */
     void finished(int claimed, Duration took) {
         Duration budget = ProcessorConfig.BATCH_TIME_BUDGET;
