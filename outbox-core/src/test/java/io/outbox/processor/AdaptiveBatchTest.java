@@ -7,7 +7,6 @@ import io.outbox.event.Priority;
 import io.outbox.handler.HandlerResult;
 import io.outbox.testing.InMemoryOutboxRepository;
 import io.outbox.testing.ManualClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,14 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The batch grows while a backlog lasts, within its time budget, and falls back to the configured size. */
 class AdaptiveBatchTest {
     private static final String TYPE = "test.entity";
-    private final ManualClock clock = ManualClock.at("2025-01-31T08:00:00Z");
     private final InMemoryOutboxRepository repository = new InMemoryOutboxRepository();
-    private final List<OutboxProcessor> processors = new ArrayList<>();
-
-    @AfterEach
-    void closeProcessors() {
-        processors.forEach(OutboxProcessor::close);
-    }
+    private final ManualClock clock = ManualClock.at("2025-01-31T08:00:00Z");
 
     /** A processor whose handler makes each event take {@code perEvent} of the manual clock. */
     private OutboxProcessor processor(Duration perEvent, ProcessorConfig.Builder config) {
@@ -36,10 +29,8 @@ class AdaptiveBatchTest {
             clock.advance(perEvent);
             return HandlerResult.done();
         });
-        OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler).clock(clock)
-                .sleeper(clock.sleeper()).owner("test-worker").config(config.concurrency(1).build()).build();
-        processors.add(processor);
-        return processor;
+        return OutboxProcessor.builder(repository).handler(handler).clock(clock).sleeper(clock.sleeper())
+                .owner("test-worker").config(config.concurrency(1).build()).build();
     }
 
     private void backlog(int events) {
@@ -59,19 +50,19 @@ class AdaptiveBatchTest {
     @Test
     void givenDeepBacklogOfQuickEvents_whenDrained_thenEachFullBatchDoublesTheNext_upToTheCeiling() {
         backlog(2_000);
-        OutboxProcessor processor = processor(Duration.ZERO, ProcessorConfig.builder().batchSize(10));
-
-        assertThat(batchSizes(processor, 8)).containsExactly(10, 20, 40, 80, 160, 320, 500, 500);
+        try (OutboxProcessor processor = processor(Duration.ZERO, ProcessorConfig.builder().batchSize(10))) {
+            assertThat(batchSizes(processor, 8)).containsExactly(10, 20, 40, 80, 160, 320, 500, 500);
+        }
     }
 
     @Test
     void givenBacklogDrained_whenTheClaimFindsLess_thenTheNextBatchIsTheConfiguredSizeAgain() {
         backlog(35);
-        OutboxProcessor processor = processor(Duration.ZERO, ProcessorConfig.builder().batchSize(10));
-
-        assertThat(batchSizes(processor, 3)).containsExactly(10, 20, 5);
-        backlog(100);
-        assertThat(batchSizes(processor, 2)).containsExactly(10, 20);
+        try (OutboxProcessor processor = processor(Duration.ZERO, ProcessorConfig.builder().batchSize(10))) {
+            assertThat(batchSizes(processor, 3)).containsExactly(10, 20, 5);
+            backlog(100);
+            assertThat(batchSizes(processor, 2)).containsExactly(10, 20);
+        }
     }
 
     @Test
@@ -79,24 +70,27 @@ class AdaptiveBatchTest {
         backlog(1_000);
         // 10 ms an event: 10 events take 100 ms (grow), 20 take 200 ms (grow), 40 take 400 ms
         // (within twice the 250 ms budget: stay), and so on
-        OutboxProcessor within = processor(Duration.ofMillis(10), ProcessorConfig.builder().batchSize(10));
-        assertThat(batchSizes(within, 5)).containsExactly(10, 20, 40, 40, 40);
-
-        // 30 ms an event: 10 take 300 ms (over budget: stay); 30 ms x 20 would halve
-        OutboxProcessor slow = processor(Duration.ofMillis(30), ProcessorConfig.builder().batchSize(10));
-        assertThat(batchSizes(slow, 3)).containsExactly(10, 10, 10);
-
-        OutboxProcessor slower = processor(Duration.ofMillis(60),
-                ProcessorConfig.builder().batchSize(10).maxBatchSize(100));
-        assertThat(batchSizes(slower, 2)).containsExactly(10, 10); // never below the configured size
+        try (OutboxProcessor within = processor(Duration.ofMillis(10), ProcessorConfig.builder().batchSize(10))) {
+            assertThat(batchSizes(within, 5)).containsExactly(10, 20, 40, 40, 40);
+        }
+        // 30 ms an event: 10 take 300 ms (over budget: stay)
+        try (OutboxProcessor slow = processor(Duration.ofMillis(30), ProcessorConfig.builder().batchSize(10))) {
+            assertThat(batchSizes(slow, 3)).containsExactly(10, 10, 10);
+        }
+        // 60 ms an event: 10 take 600 ms (twice over: halve), but never below the configured size
+        try (OutboxProcessor slower = processor(Duration.ofMillis(60),
+                ProcessorConfig.builder().batchSize(10).maxBatchSize(100))) {
+            assertThat(batchSizes(slower, 2)).containsExactly(10, 10);
+        }
     }
 
     @Test
     void givenMaxBatchSizeOfTheBatchSize_whenABacklogDrains_thenEveryBatchKeepsThatSize() {
         backlog(100);
-        OutboxProcessor processor = processor(Duration.ZERO, ProcessorConfig.builder().batchSize(10).maxBatchSize(10));
-
-        assertThat(batchSizes(processor, 4)).containsExactly(10, 10, 10, 10);
+        try (OutboxProcessor processor = processor(Duration.ZERO,
+                ProcessorConfig.builder().batchSize(10).maxBatchSize(10))) {
+            assertThat(batchSizes(processor, 4)).containsExactly(10, 10, 10, 10);
+        }
     }
 
     @Test
@@ -114,13 +108,15 @@ class AdaptiveBatchTest {
     @Test
     void givenGrowingBatches_whenUserChangesArrive_thenTheyAreClaimedFirstInTheNextBatch() {
         backlog(1_000);
-        OutboxProcessor processor = processor(Duration.ZERO, ProcessorConfig.builder().batchSize(10));
-        batchSizes(processor, 3);
-        OutboxEvent user = anEvent().withType(TYPE).withPriority(Priority.USER_ACTION).createdAt(clock.instant()).build();
-        repository.save(user);
+        try (OutboxProcessor processor = processor(Duration.ZERO, ProcessorConfig.builder().batchSize(10))) {
+            batchSizes(processor, 3);
+            OutboxEvent user = anEvent().withType(TYPE).withPriority(Priority.USER_ACTION).createdAt(clock.instant())
+                    .build();
+            repository.save(user);
 
-        processor.processOnce();
+            processor.processOnce();
 
-        assertThat(repository.findById(user.id()).orElseThrow().status()).isEqualTo(EventStatus.COMPLETED);
+            assertThat(repository.findById(user.id()).orElseThrow().status()).isEqualTo(EventStatus.COMPLETED);
+        }
     }
 }
