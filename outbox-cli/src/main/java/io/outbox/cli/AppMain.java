@@ -51,7 +51,11 @@ public final class AppMain {
 
         /** The app's object graph for one command line, as a run builds it; tests take use cases from it. */
         public LookupFactory graph(Environment environment, Output output, Clock clock) {
-            return wiring.wire(new CommandLineParts(app.apply(clock), environment, output, clock));
+            return graph(app.apply(clock), environment, output, clock);
+        }
+
+        private LookupFactory graph(OutboxApp on, Environment environment, Output output, Clock clock) {
+            return wiring.wire(new CommandLineParts(on, environment, output, clock));
         }
 
         /** The training's command lines split into their arguments. */
@@ -80,8 +84,9 @@ public final class AppMain {
 
     /** As {@link #run(Launch, String[], Environment, Output)} on {@code clock}: tests set the time. */
     public static int run(Launch launch, String[] args, Environment environment, Output output, Clock clock) {
-        try (HeadStart early = HeadStart.begin(launch.app().apply(clock), args)) {
-            LookupFactory graph = launch.graph(environment, output, clock);
+        OutboxApp app = launch.app().apply(clock); // one app a run: the head start's is the graph's
+        try (HeadStart early = HeadStart.begin(app, args)) {
+            LookupFactory graph = launch.graph(app, environment, output, clock);
             CliRunner runner = new CliRunner(graph.get(OutboxApp.class), graph.get(GlobalOptions.class), output);
             try {
                 Session session = graph.get(Session.class);
