@@ -2,12 +2,13 @@ package com.fitiq.progress;
 
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
+import io.outbox.metadata.TypedMetadata;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The outbox events of progress entries: one type, the entry's state at the change as metadata. */
+/** The outbox events of progress entries: one type, the entry's state at the change as its {@link ProgressMetadata}. */
 public final class ProgressEvents {
     /** The event type FitIQ's handler takes. */
     public static final String TYPE = "progress_entry";
@@ -22,7 +23,6 @@ public final class ProgressEvents {
 
     /** What the change was, for people reading {@code outbox list}; the handler sends the entry's current state. */
     static String metadata(ProgressEntry entry) {
-        return "{\"type\":\"" + entry.type().wireName() + "\",\"quantity\":" + entry.quantity() + ",\"unit\":\""
-                + entry.unit() + "\",\"date\":\"" + entry.date() + "\"}";
+        return TypedMetadata.write(ProgressMetadata.of(entry));
     }
 }

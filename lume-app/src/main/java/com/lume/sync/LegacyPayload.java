@@ -57,6 +57,9 @@ final class LegacyPayload {
     }
 
     static Reading read(OutboxEvent event) {
+        if (WellnessEvents.isOwn(event)) {
+            return new OwnEvent();
+        }
         if (event.metadata().isEmpty()) {
             return new Unreadable("the migrated event has no payload");
         }

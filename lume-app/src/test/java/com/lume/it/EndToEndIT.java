@@ -95,6 +95,13 @@ class EndToEndIT {
             assertThat(stats).containsEntry("total", events.size()).containsEntry("completed", events.size())
                     .containsEntry("pending", 0).containsEntry("processing", 0).containsEntry("failed", 0);
 
+            assertThat(events).as("typed metadata: counts and ids, no words").filteredOn(e ->
+                    e.get("entity_id").equals(m.get(0)) && e.get("operation").equals("create")).singleElement()
+                    .satisfies(e -> assertThat(e.get("metadata")).isEqualTo(Map.of("valence", 0.4, "label_count", 1)));
+            assertThat(events).filteredOn(e -> e.get("entity_id").equals(j.get(0)) && e.get("operation").equals("create"))
+                    .singleElement().satisfies(e -> assertThat(e.get("metadata"))
+                            .isEqualTo(Map.of("word_count", 2, "linked_mood_id", m.get(0))));
+
             List<JournalEntry> requests = backend.journal();
             assertThat(requests).as("the faults really happened").anyMatch(r -> r.fault().isPresent());
             Map<String, String> creates = BackendChecks.createEvents(events);

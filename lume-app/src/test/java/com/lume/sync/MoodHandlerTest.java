@@ -4,10 +4,12 @@ import com.lume.demo.WellnessContract;
 import com.lume.support.Fixtures;
 import com.lume.support.InMemoryWellness;
 import com.lume.wellness.MoodEntry;
+import com.lume.wellness.MoodMetadata;
 import com.lume.wellness.WellnessEvents;
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
 import io.outbox.handler.HandlerResult;
+import io.outbox.metadata.TypedMetadata;
 import io.outbox.http.RemoteApi;
 import io.outbox.testing.InMemoryOutboxRepository;
 import io.outbox.testing.backend.JournalEntry;
@@ -230,6 +232,25 @@ class MoodHandlerTest {
 
         assertThat(((HandlerResult.FailedForGood) result).reason()).contains("no valence").doesNotContain("secret");
         assertThat(backend.journal()).isEmpty();
+    }
+
+    @Test
+    void givenEventsOfBothMetadataGenerations_whenHandled_thenEachDeliveredAndTypedOnesNeverTakenForLegacy() {
+        start();
+        MoodEntry older = stored(null);
+        MoodEntry typed = stored("walk");
+        OutboxEvent typedEvent = Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, typed.id(), "alice")
+                .withMetadata(TypedMetadata.write(MoodMetadata.of(typed))).build();
+
+        assertThat(handler.handle(own(Operation.CREATE, older.id()))).isInstanceOf(HandlerResult.Done.class);
+        assertThat(handler.handle(typedEvent)).isInstanceOf(HandlerResult.Done.class);
+        assertThat(backend.createsPerClientId(COLLECTION)).containsOnlyKeys(older.id().toString(),
+                typed.id().toString());
+        UUID gone = UUID.randomUUID();
+        OutboxEvent typedWithoutRow = Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, gone, "alice")
+                .withMetadata(TypedMetadata.write(new MoodMetadata(0.4, 1))).build();
+        assertThat(handler.handle(typedWithoutRow)).isEqualTo(HandlerResult.failedForGood(
+                "mood entry " + gone + " is not in the local store any more"));
     }
 
     @Test

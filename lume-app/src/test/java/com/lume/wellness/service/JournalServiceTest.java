@@ -3,6 +3,7 @@ package com.lume.wellness.service;
 import com.lume.support.InMemoryWellness;
 import com.lume.wellness.InvalidEntryException;
 import com.lume.wellness.JournalEntry;
+import com.lume.wellness.JournalMetadata;
 import com.lume.wellness.WellnessEvents;
 import com.lume.wellness.usecase.AddJournalCommand;
 import com.lume.wellness.usecase.AddMoodCommand;
@@ -11,6 +12,7 @@ import com.lume.wellness.usecase.UpdateJournalCommand;
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
 import io.outbox.event.Priority;
+import io.outbox.metadata.TypedMetadata;
 import io.outbox.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,9 @@ class JournalServiceTest {
         assertThat(event.operation()).isEqualTo(Operation.CREATE);
         assertThat(event.priority()).isEqualTo(Priority.USER_ACTION);
         assertThat(event.metadata().orElseThrow()).doesNotContain("Title").doesNotContain("Content");
+        assertThat(event.metadata()).contains("{\"word_count\":1,\"linked_mood_id\":\"" + mood + "\"}");
+        assertThat(TypedMetadata.read(event.metadata(), JournalMetadata.class))
+                .contains(new JournalMetadata(1, Optional.of(mood)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.lume.support.InMemoryWellness;
 import com.lume.wellness.InvalidEntryException;
 import com.lume.wellness.MoodEntry;
 import io.outbox.sync.SyncState;
+import com.lume.wellness.MoodMetadata;
 import com.lume.wellness.WellnessEvents;
 import com.lume.wellness.usecase.AddJournalCommand;
 import com.lume.wellness.usecase.AddMoodCommand;
@@ -11,6 +12,7 @@ import com.lume.wellness.usecase.UpdateMoodCommand;
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
 import io.outbox.event.Priority;
+import io.outbox.metadata.TypedMetadata;
 import io.outbox.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,8 @@ class MoodServiceTest {
         assertThat(event.operation()).isEqualTo(Operation.CREATE);
         assertThat(event.entityId()).isEqualTo(id.toString());
         assertThat(event.priority()).isEqualTo(Priority.USER_ACTION);
-        assertThat(event.metadata()).contains("{\"origin\":\"lume\"}");
+        assertThat(event.metadata()).contains("{\"valence\":0.4,\"label_count\":1}");
+        assertThat(TypedMetadata.read(event.metadata(), MoodMetadata.class)).contains(new MoodMetadata(0.4, 1));
     }
 
     @Test
