@@ -162,6 +162,14 @@ public record OutboxEvent(
                 Optional.of(now), Optional.empty(), result);
     }
 
+    /** Its claim renewed: the same owner keeps it until {@code leaseUntil}; nothing else changes. */
+    public OutboxEvent leaseRenewed(Instant leaseUntil) {
+        Claim current = claim.orElseThrow(() -> new IllegalStateException("event " + id + " is not claimed"));
+        return new OutboxEvent(id, eventType, operation, entityId, userId, status, priority, createdAt, lastAttemptAt,
+                attemptCount, maxAttempts, errorMessage, completedAt, metadata, newRecord, nextAttemptAt,
+                Optional.of(new Claim(current.owner(), leaseUntil)), result);
+    }
+
     /** The same event with {@code limit} as its attempt limit, at least 1. */
     public OutboxEvent withMaxAttempts(int limit) {
         return new OutboxEvent(id, eventType, operation, entityId, userId, status, priority, createdAt, lastAttemptAt,

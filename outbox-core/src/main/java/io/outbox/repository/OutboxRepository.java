@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -78,4 +79,13 @@ public interface OutboxRepository {
      * processed, and events waiting behind them, are not counted.
      */
     Optional<Instant> nextDueAt(Scope scope);
+
+    /**
+     * Extends the lease of those of {@code ids} still claimed by {@code owner} (processing, with
+     * that owner) to {@code leaseUntil}, in one write, and returns the ids it extended. An id
+     * missing from the answer is no longer the owner's: its lease ran out and it was handed back
+     * or taken over, or its outcome is recorded already; the caller must not record one for it.
+     * Nothing else changes (the attempt count stays). An empty {@code ids} makes no store call.
+     */
+    Set<UUID> renewClaims(Collection<UUID> ids, String owner, Instant leaseUntil);
 }

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -208,6 +210,19 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                     .filter(e -> heads.contains(e.id()))
                     .map(e -> e.nextAttemptAt().orElseThrow())
                     .min(Comparator.naturalOrder());
+        });
+    }
+
+    @Override
+    public Set<UUID> renewClaims(Collection<UUID> ids, String owner, Instant leaseUntil) {
+        return locked(() -> {
+            Set<UUID> renewed = new HashSet<>();
+            for (UUID id : ids) {
+                if (updateClaimed(id, owner, e -> e.leaseRenewed(leaseUntil)) == 1) {
+                    renewed.add(id);
+                }
+            }
+            return Set.copyOf(renewed);
         });
     }
 

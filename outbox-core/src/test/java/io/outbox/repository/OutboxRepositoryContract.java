@@ -1,5 +1,6 @@
 package io.outbox.repository;
 
+import io.outbox.event.Claim;
 import io.outbox.event.EventStatus;
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
@@ -402,6 +403,59 @@ public abstract class OutboxRepositoryContract {
         assertThat(repository.nextDueAt(ALL)).contains(at(40));
     }
 
+
+    @Test
+    public void givenClaimedEvents_whenOwnerRenews_thenLeasesExtendedAttemptsKeptAndIdsReturned() {
+        OutboxEvent first = anEvent().createdAt(at(0)).build();
+        OutboxEvent second = anEvent().createdAt(at(1)).build();
+        given(List.of(first, second));
+        claim("w", 10, at(10));
+
+        Set<UUID> renewed = repository.renewClaims(List.of(first.id(), second.id()), "w", at(10 + 600));
+
+        assertThat(renewed).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(List.of(repository.findById(first.id()).orElseThrow(), repository.findById(second.id()).orElseThrow()))
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo(EventStatus.PROCESSING);
+                    assertThat(e.claim().orElseThrow()).isEqualTo(new Claim("w", at(10 + 600)));
+                    assertThat(e.attemptCount()).isEqualTo(1);
+                });
+        assertThat(repository.releaseExpiredClaims(at(10 + 301))).as("the old lease end has passed").isZero();
+        assertThat(repository.releaseExpiredClaims(at(10 + 600))).isEqualTo(2);
+    }
+
+    @Test
+    public void givenClaimTakenOverAfterExpiry_whenFormerOwnerRenews_thenNothingRenewedAndNewOwnerKeepsIt() {
+        OutboxEvent taken = anEvent().createdAt(at(0)).build();
+        OutboxEvent stillMine = anEvent().forEntity("other").createdAt(at(1)).build();
+        given(List.of(taken, stillMine));
+        claim("w1", 1, at(1));
+        repository.releaseExpiredClaims(at(1000));
+        claim("w2", 1, at(1000));
+        claim("w1", 1, at(1000));
+
+        Set<UUID> renewed = repository.renewClaims(List.of(taken.id(), stillMine.id()), "w1", at(2000));
+
+        assertThat(renewed).containsExactly(stillMine.id());
+        OutboxEvent kept = repository.findById(taken.id()).orElseThrow();
+        assertThat(kept.claim().orElseThrow()).isEqualTo(new Claim("w2", at(1000 + 300)));
+    }
+
+    @Test
+    public void givenReleasedCompletedOrUnknownEvents_whenRenewed_thenNoneRenewed() {
+        OutboxEvent released = anEvent().createdAt(at(0)).build();
+        OutboxEvent done = anEvent().forEntity("done").createdAt(at(0)).build();
+        given(List.of(released, done));
+        claim("w", 10, at(1));
+        repository.release(List.of(released.id()), "w", at(2));
+        repository.markCompleted(List.of(new Completion(done.id(), "w", at(2), Optional.empty())));
+
+        assertThat(repository.renewClaims(List.of(released.id(), done.id(), UUID.randomUUID()), "w", at(900)))
+                .isEmpty();
+        assertThat(repository.renewClaims(List.of(), "w", at(900))).isEmpty();
+        assertThat(repository.findById(released.id()).orElseThrow().claim()).isEmpty();
+        assertThat(repository.findById(done.id()).orElseThrow().status()).isEqualTo(EventStatus.COMPLETED);
+    }
 
     @Test
     public void givenManyEvents_whenEightClaimersRace_thenEachEventClaimedExactlyOnce() throws Exception {

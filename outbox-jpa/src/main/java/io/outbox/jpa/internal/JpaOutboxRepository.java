@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -181,6 +182,15 @@ public final class JpaOutboxRepository implements OutboxRepository {
                 }
             }
         });
+    }
+
+    @Override
+    public Set<UUID> renewClaims(Collection<UUID> ids, String owner, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> ordered = List.copyOf(ids);
+        return sql(tx -> writes.renew(tx.connection(), ordered, owner, leaseUntil));
     }
 
     /** A failed refresh only costs speed: the claim itself reports a store that is down. */

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -104,6 +106,28 @@ final class StateWrites {
                 s.addBatch();
             }
             return Jdbc.sum(s.executeBatch());
+        }
+    }
+
+    /** Moves the lease end of each event still claimed by {@code owner}; returns the ids it moved. */
+    Set<UUID> renew(Connection connection, List<UUID> ids, String owner, Instant leaseUntil) throws SQLException {
+        String sql = "UPDATE outbox_event SET lease_expires_at = ? WHERE id = ? AND status = 'processing'"
+                + " AND claim_owner = ?";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (UUID id : ids) {
+                dialect.bindInstant(s, 1, leaseUntil);
+                dialect.bindUuid(s, 2, id);
+                s.setString(3, owner);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            Set<UUID> renewed = new HashSet<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    renewed.add(ids.get(i));
+                }
+            }
+            return Set.copyOf(renewed);
         }
     }
 
