@@ -20,11 +20,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the handlers of one batch on a fixed pool, so no more than {@code concurrency} run at
  * once. Each entity appears at most once per batch, so parallel handlers always work on
- * different entities. It owns its pool and closes it. Thread-safe.
+ * different entities. Once the processor is stopping, handlers not started yet are not started:
+ * their events come back unfinished. It owns its pool and closes it. Thread-safe.
  */
 final class HandlerRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HandlerRunner.class);
@@ -37,10 +39,12 @@ final class HandlerRunner implements AutoCloseable {
 
     private final HandlerRegistry handlers;
     private final ExecutorService pool;
+    private final BooleanSupplier stopping;
     private volatile boolean abandoning;
 
-    HandlerRunner(HandlerRegistry handlers, int concurrency, String name) {
+    HandlerRunner(HandlerRegistry handlers, int concurrency, String name, BooleanSupplier stopping) {
         this.handlers = handlers;
+        this.stopping = stopping;
         this.pool = Executors.newFixedThreadPool(concurrency, daemonThreads(name));
     }
 
@@ -51,7 +55,7 @@ final class HandlerRunner implements AutoCloseable {
     Outcome run(List<OutboxEvent> events) {
         List<Future<Attempt>> futures = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
-            futures.add(pool.submit(() -> attempt(event)));
+            futures.add(pool.submit(() -> stopping.getAsBoolean() ? null : attempt(event)));
         }
         List<Attempt> finished = new ArrayList<>(events.size());
         List<OutboxEvent> unfinished = new ArrayList<>();

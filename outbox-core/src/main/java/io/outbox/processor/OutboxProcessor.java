@@ -24,12 +24,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Delivers due events: claims a batch, runs its handlers with bounded concurrency, records
  * each outcome, and repeats; when nothing is due it waits for a {@link #trigger()} or the
- * poll interval. Its loop survives store failures (logged once, then backed off). It owns
- * its threads and stops them in {@link #close()}. Thread-safe: batches never overlap.
+ * poll interval. Its loop survives store failures (logged once, then backed off). While a
+ * batch outlasts half the lease its claims are renewed, and the outcomes of claims lost
+ * meanwhile are not recorded. {@link #stop} returns it to a state it can {@link #start()}
+ * from again; {@link #close()} is final. It owns its threads and stops them in {@code stop}
+ * and {@code close}. Thread-safe: batches never overlap, and start, stop and close are serialised.
  */
 public final class OutboxProcessor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxProcessor.class);
-    private static final Duration MIN_STORE_BACKOFF = Duration.ofMillis(100);
 
     private enum State { IDLE, RUNNING, STOPPING, CLOSED }
 
@@ -41,17 +43,19 @@ public final class OutboxProcessor implements AutoCloseable {
     private final OutboxListener listener;
     private final Scope scope;
     private final String owner;
-    private final HandlerRunner runner;
     private final BatchClaimer claimer;
-    private final OutcomeRecorder recorder;
+    private final BatchDelivery delivery;
     private final Housekeeping housekeeping;
+    private final StoreBackoff backoff;
+    private final ReentrantLock lifecycle = new ReentrantLock();
     private final ReentrantLock batchLock = new ReentrantLock();
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition wakeUp = wakeLock.newCondition();
     private boolean triggered;
     private volatile State state = State.IDLE;
+    /** Counts stops, so a loop or a drain begun before a stop ends even when a start follows at once. */
+    private volatile long stops;
     private Thread loop;
-    private int storeFailures;
 
     OutboxProcessor(OutboxProcessorBuilder b) {
         this.repository = b.repository;
@@ -66,10 +70,12 @@ public final class OutboxProcessor implements AutoCloseable {
         this.owner = b.owner.orElseGet(() -> "pid" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8));
         this.sleeper = b.sleeper.orElse(this::awaitWakeUp);
-        this.runner = new HandlerRunner(handlers, config.concurrency(), "outbox-" + owner);
         this.claimer = new BatchClaimer(repository, config, scope, owner);
-        this.recorder = new OutcomeRecorder(repository, config, b.random, listener, owner);
+        OutcomeRecorder recorder = new OutcomeRecorder(repository, config, b.random, listener, owner);
+        this.delivery = new BatchDelivery(repository, handlers, config, clock, owner, recorder,
+                () -> state == State.STOPPING);
         this.housekeeping = new Housekeeping(repository, config, listener, b.exclusiveStore);
+        this.backoff = new StoreBackoff(config.maxStoreBackoff(), listener);
     }
 
     /** A builder of a processor that delivers the events {@code repository} holds. */
@@ -77,20 +83,36 @@ public final class OutboxProcessor implements AutoCloseable {
         return new OutboxProcessorBuilder(repository);
     }
 
-    /** Starts the background loop. Idempotent while running. */
-    public synchronized void start() {
-        if (state == State.RUNNING) {
-            return;
+    /**
+     * Starts the background loop. Idempotent while running; a stopped processor starts again
+     * (its handler threads are made anew). A start during a {@link #stop} waits for the stop.
+     *
+     * @throws IllegalStateException when the processor was closed
+     */
+    public void start() {
+        lifecycle.lock();
+        try {
+            if (state == State.RUNNING) {
+                return;
+            }
+            if (state == State.CLOSED) {
+                throw new IllegalStateException("a closed processor cannot be started again; build a new one");
+            }
+            state = State.RUNNING;
+            long run = stops;
+            loop = new Thread(() -> runLoop(run), "outbox-loop-" + owner);
+            loop.setDaemon(true);
+            loop.start();
+        } finally {
+            lifecycle.unlock();
         }
-        if (state != State.IDLE) {
-            throw new IllegalStateException("a stopped processor cannot be started again; build a new one");
-        }
-        state = State.RUNNING;
-        loop = new Thread(this::runLoop, "outbox-loop-" + owner);
-        loop.setDaemon(true);
-        loop.start();
         log.info("outbox processor {} started for {} (types {})", owner,
                 scope.userId().map(u -> "user " + u).orElse("all users"), handlers.eventTypes());
+    }
+
+    /** Whether the background loop runs: started, and not stopped or closed since. */
+    public boolean isRunning() {
+        return state == State.RUNNING;
     }
 
     /** Asks for a batch now (after a user saved, say). Many triggers before the loop wakes make one batch. */
@@ -119,12 +141,9 @@ public final class OutboxProcessor implements AutoCloseable {
                 return BatchResult.EMPTY;
             }
             listener.claimed(claimed);
-            HandlerRunner.Outcome outcome = runner.run(claimed);
-            Instant done = clock.instant();
-            BatchResult result = recorder.record(outcome.finished(), done);
-            int released = releaseUnfinished(outcome.unfinished());
-            claimer.finished(claimed.size(), Duration.between(now, done));
-            return result.plus(new BatchResult(outcome.unfinished().size(), 0, 0, 0, released));
+            BatchResult result = delivery.deliver(claimed);
+            claimer.finished(claimed.size(), Duration.between(now, clock.instant()));
+            return result;
         } finally {
             batchLock.unlock();
         }
@@ -138,7 +157,8 @@ public final class OutboxProcessor implements AutoCloseable {
     public DrainResult drainUntilIdle(Duration timeout) {
         BatchResult totals = BatchResult.EMPTY;
         Instant lastProgress = clock.instant();
-        while (state != State.STOPPING && state != State.CLOSED) {
+        long run = stops;
+        while (state != State.STOPPING && state != State.CLOSED && stops == run) {
             BatchResult batch = processOnce();
             totals = totals.plus(batch);
             Instant now = clock.instant();
@@ -185,19 +205,47 @@ public final class OutboxProcessor implements AutoCloseable {
     }
 
     /**
-     * Stops taking new batches and lets in-flight handlers finish for up to {@code timeout};
-     * handlers still running then are interrupted and their events released, safe to retry.
+     * Stops taking new batches and lets in-flight handlers finish for up to {@code timeout}, their
+     * outcomes recorded; handlers not started yet do not start, and handlers still running then
+     * are interrupted: those events are released unattempted, safe to retry. Afterwards the
+     * processor may be {@linkplain #start() started} again. Does nothing once closed.
      */
     public void stop(Duration timeout) {
-        Thread running;
-        synchronized (this) {
+        lifecycle.lock();
+        try {
             if (state == State.CLOSED) {
                 return;
             }
-            state = State.STOPPING;
-            running = loop;
+            stopWithin(timeout);
+            state = State.IDLE;
+        } finally {
+            lifecycle.unlock();
         }
+    }
+
+    /** Stops as {@link #stop} does within {@link ProcessorConfig#shutdownTimeout()}, for good. */
+    @Override
+    public void close() {
+        lifecycle.lock();
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            stopWithin(config.shutdownTimeout());
+            state = State.CLOSED;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** Stops the loop and the batch under way, then closes the threads. Called holding the lifecycle lock. */
+    private void stopWithin(Duration timeout) {
+        state = State.STOPPING;
+        stops++;
+        Thread running = loop;
+        loop = null;
         trigger();
+        boolean interrupted = false;
         try {
             if (running != null) {
                 running.join(timeout.toMillis());
@@ -205,51 +253,40 @@ public final class OutboxProcessor implements AutoCloseable {
             if (!batchLock.tryLock(running == null ? timeout.toMillis() : 0, TimeUnit.MILLISECONDS)) {
                 log.warn("handlers did not finish within {}; interrupting them, their events stay safe to retry",
                         timeout);
-                runner.abandon();
+                delivery.abandon();
                 batchLock.lock();
             }
-            batchLock.unlock();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            runner.abandon();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            delivery.abandon();
+            batchLock.lock();
+        }
+        try {
+            delivery.close();
         } finally {
-            state = State.CLOSED;
-            runner.close();
+            batchLock.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         log.info("outbox processor {} stopped", owner);
     }
 
-    @Override
-    public void close() {
-        stop(config.shutdownTimeout());
-    }
-
-    private int releaseUnfinished(List<OutboxEvent> unfinished) {
-        if (unfinished.isEmpty()) {
-            return 0;
-        }
-        List<UUID> ids = unfinished.stream().map(OutboxEvent::id).toList();
-        try {
-            return repository.release(ids, owner, clock.instant());
-        } catch (OutboxException e) {
-            log.warn("could not release {} unfinished events; they come back when their lease ends", ids.size(), e);
-            return 0;
-        }
-    }
-
-    private void runLoop() {
-        while (state == State.RUNNING) {
+    private void runLoop(long run) {
+        while (state == State.RUNNING && stops == run) {
             Duration wait = config.pollInterval();
             try {
                 BatchResult batch = processOnce();
-                storeRecovered();
+                backoff.answered();
                 if (batch.claimed() > 0) {
                     continue;
                 }
             } catch (OutboxException e) {
-                wait = storeFailed(e);
+                housekeeping.storeFailed();
+                wait = backoff.failed(e);
             } catch (RuntimeException e) {
-                wait = storeFailed(new OutboxException("unexpected failure in the outbox loop: " + e.getMessage(), e));
+                housekeeping.storeFailed();
+                wait = backoff.failed(new OutboxException("unexpected failure in the outbox loop: " + e.getMessage(), e));
             }
             try {
                 awaitWakeUp(wait);
@@ -257,27 +294,6 @@ public final class OutboxProcessor implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private Duration storeFailed(OutboxException e) {
-        storeFailures++;
-        housekeeping.storeFailed();
-        if (storeFailures == 1) {
-            log.error("outbox store failed; retrying with backoff until it answers: {}", e.getMessage(), e);
-            listener.storeFailed(e);
-        } else {
-            log.debug("outbox store still failing (try {}): {}", storeFailures, e.getMessage());
-        }
-        long factor = 1L << Math.min(storeFailures - 1, 16);
-        Duration backoff = MIN_STORE_BACKOFF.multipliedBy(factor);
-        return backoff.compareTo(config.maxStoreBackoff()) > 0 ? config.maxStoreBackoff() : backoff;
-    }
-
-    private void storeRecovered() {
-        if (storeFailures > 0) {
-            log.info("outbox store answers again after {} failed tries", storeFailures);
-            storeFailures = 0;
         }
     }
 

@@ -16,15 +16,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.outbox.testing.OutboxEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The processor's threads: bounded concurrency, trigger, a loop that survives store failures,
- * and graceful stop. These run real threads and wait on latches (never on a fixed sleep).
+ * graceful stop, and a start again after a stop. These run real threads and wait on latches (never on a fixed sleep).
  */
 class ProcessorLifecycleTest {
     private static final String TYPE = "test.entity";
@@ -159,6 +162,91 @@ class ProcessorLifecycleTest {
     }
 
     @Test
+    void givenStoppedProcessor_whenStartedAgain_thenItDeliversWhatCameMeanwhile() throws Exception {
+        OutboxEvent first = stored();
+        Semaphore deliveries = new Semaphore(0);
+        ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
+            deliveries.release();
+            return HandlerResult.done();
+        });
+        try (OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler)
+                .config(ProcessorConfig.builder().pollInterval(Duration.ofHours(1)).build()).build()) {
+            processor.start();
+            assertThat(deliveries.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            processor.stop(Duration.ofSeconds(WAIT_SECONDS));
+            assertThat(processor.isRunning()).isFalse();
+            OutboxEvent second = stored();
+
+            processor.start();
+            processor.trigger();
+
+            assertThat(processor.isRunning()).isTrue();
+            assertThat(deliveries.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            processor.stop(Duration.ofSeconds(WAIT_SECONDS));
+            processor.start();
+            processor.stop(Duration.ofSeconds(WAIT_SECONDS));
+            assertThat(handler.calledIds()).containsExactly(first.id(), second.id());
+            assertThat(repository.findById(second.id()).orElseThrow().status()).isEqualTo(EventStatus.COMPLETED);
+        }
+    }
+
+    @Test
+    void givenStoppedProcessor_whenProcessedOnce_thenItDeliversOnTheCallersThread() {
+        OutboxEvent event = stored();
+        try (OutboxProcessor processor = OutboxProcessor.builder(repository)
+                .handler(ScriptedHandler.succeeding(TYPE)).build()) {
+            processor.stop(Duration.ofSeconds(WAIT_SECONDS));
+
+            assertThat(processor.processOnce().delivered()).isEqualTo(1);
+        }
+        assertThat(repository.findById(event.id()).orElseThrow().status()).isEqualTo(EventStatus.COMPLETED);
+    }
+
+    @Test
+    void givenClosedProcessor_whenStarted_thenRefusedAndNothingDelivered() {
+        OutboxEvent event = stored();
+        OutboxProcessor processor = OutboxProcessor.builder(repository).handler(ScriptedHandler.succeeding(TYPE))
+                .build();
+        processor.close();
+
+        assertThatThrownBy(processor::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(processor.processOnce()).isEqualTo(BatchResult.EMPTY);
+        assertThat(repository.findById(event.id()).orElseThrow().status()).isEqualTo(EventStatus.PENDING);
+    }
+
+    @Test
+    void givenBatchInFlight_whenStopped_thenQueuedHandlersNeverStartAndTheirEventsGoBackUnattempted() throws Exception {
+        OutboxEvent first = stored();
+        OutboxEvent second = stored();
+        OutboxEvent third = stored();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<OutboxProcessor> self = new AtomicReference<>();
+        ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
+            started.countDown();
+            awaitQuietly(() -> !self.get().isRunning()); // in flight until the stop has begun
+            return HandlerResult.done();
+        });
+        OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler)
+                .config(ProcessorConfig.builder().concurrency(1).build()).build();
+        self.set(processor);
+        processor.start();
+        assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        processor.stop(Duration.ofSeconds(WAIT_SECONDS));
+
+        assertThat(handler.calls()).hasSize(1);
+        OutboxEvent ran = handler.calls().get(0);
+        assertThat(repository.findById(ran.id()).orElseThrow().status()).isEqualTo(EventStatus.COMPLETED);
+        assertThat(java.util.stream.Stream.of(first, second, third).filter(e -> !e.id().equals(ran.id()))
+                .map(e -> repository.findById(e.id()).orElseThrow()))
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.status()).isEqualTo(EventStatus.PENDING);
+                    assertThat(e.attemptCount()).isZero();
+                });
+    }
+
+    @Test
     void givenThrowingListener_whenDelivering_thenDeliveryGoesOn() {
         OutboxEvent event = stored();
         OutboxListener broken = new OutboxListener() {
@@ -177,6 +265,15 @@ class ProcessorLifecycleTest {
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
+        try {
+            Journal.awaitUntil("the condition holds", condition);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
