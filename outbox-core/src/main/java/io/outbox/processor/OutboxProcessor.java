@@ -246,11 +246,13 @@ public final class OutboxProcessor implements AutoCloseable {
         loop = null;
         trigger();
         boolean interrupted = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (running != null) {
-                running.join(timeout.toMillis());
+                running.join(Math.max(1, timeout.toMillis()));
             }
-            if (!batchLock.tryLock(running == null ? timeout.toMillis() : 0, TimeUnit.MILLISECONDS)) {
+            // a batch on another thread (a drain) gets what is left of the deadline
+            if (!batchLock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 log.warn("handlers did not finish within {}; interrupting them, their events stay safe to retry",
                         timeout);
                 delivery.abandon();

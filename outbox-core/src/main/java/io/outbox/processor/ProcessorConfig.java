@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param cleanupInterval     how often completed events past retention are deleted (1 h)
  * @param retention           how long completed events are kept (7 d)
  * @param staleAfter          a pending event older than this is stale (5 min)
- * @param lease               how long a claim lasts before the event is presumed orphaned (5 min)
+ * @param lease               how long a claim lasts before the event is presumed orphaned (5 min);
+ *                            a batch whose handlers still run renews its claims every half lease
  * @param leaseCheckInterval  how often expired claims are looked for (30 s)
  * @param lowPriorityShare    share of each batch claimed oldest-first whatever the priority, so
  *                            background work is never starved (0.2)
@@ -190,7 +191,10 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
             return this;
         }
 
-        /** How long a claim lasts before its event is presumed orphaned and handed out again, positive (default 5 min). */
+        /**
+         * How long a claim lasts before its event is presumed orphaned and handed out again, positive
+         * (default 5 min). A batch whose handlers run longer than half of it renews its claims every half lease.
+         */
         public Builder lease(Duration value) {
             lease = value;
             return this;

@@ -13,6 +13,7 @@ import java.time.Duration;
  * 100 ms up to {@link ProcessorConfig#maxStoreBackoff()}. Confined to the loop's thread.
  */
 final class StoreBackoff {
+    /** The processor's own logger, as before this class was split out of it: its store failures keep their name. */
     private static final Logger log = LoggerFactory.getLogger(OutboxProcessor.class);
     private static final Duration MIN_STORE_BACKOFF = Duration.ofMillis(100);
 
