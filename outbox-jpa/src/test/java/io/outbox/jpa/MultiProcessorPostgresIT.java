@@ -1,5 +1,6 @@
 package io.outbox.jpa;
 
+import io.outbox.StoreUnavailableException;
 import io.outbox.event.EventStatus;
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
@@ -11,8 +12,11 @@ import io.outbox.listener.OutboxListener;
 import io.outbox.processor.OutboxProcessor;
 import io.outbox.processor.ProcessorConfig;
 import io.outbox.repository.EventQuery;
+import io.outbox.repository.OutboxRepository;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +54,11 @@ class MultiProcessorPostgresIT {
                 CountDownLatch deadClaimed = new CountDownLatch(1);
                 Set<UUID> deadClaims = ConcurrentHashMap.newKeySet();
                 CountDownLatch never = new CountDownLatch(1);
-                OutboxProcessor dead = processor(open(schema, stores), "dead", Duration.ofSeconds(2), e -> {
+                // its threads are stuck for good, lease renewal included: a process frozen mid-batch
+                OutboxProcessor dead = processor(frozenRenewals(open(schema, stores).repository()), "dead",
+                        Duration.ofSeconds(2), e -> {
                     deadClaimed.countDown();
-                    awaitQuietly(never); // its threads are stuck for good: a process frozen mid-batch
+                    awaitQuietly(never);
                     return HandlerResult.done();
                 }, new OutboxListener() {
                     @Override
@@ -66,7 +72,7 @@ class MultiProcessorPostgresIT {
 
                 for (int i = 0; i < 4; i++) {
                     // a long lease: a live processor slowed by a busy machine must not lose its claims
-                    OutboxProcessor live = processor(open(schema, stores), "live-" + i, Duration.ofMinutes(5), e -> {
+                    OutboxProcessor live = processor(open(schema, stores).repository(), "live-" + i, Duration.ofMinutes(5), e -> {
                         handled.computeIfAbsent(e.id(), id -> new AtomicInteger()).incrementAndGet();
                         return HandlerResult.done();
                     }, OutboxListener.NONE);
@@ -95,7 +101,22 @@ class MultiProcessorPostgresIT {
         return store;
     }
 
-    private static OutboxProcessor processor(OutboxStore store, String owner, Duration lease,
+    /** The repository, except that lease renewals never reach it, as from a process that froze. */
+    private static OutboxRepository frozenRenewals(OutboxRepository real) {
+        return (OutboxRepository) Proxy.newProxyInstance(OutboxRepository.class.getClassLoader(),
+                new Class<?>[]{OutboxRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("renewClaims")) {
+                        throw new StoreUnavailableException("frozen", null);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static OutboxProcessor processor(OutboxRepository repository, String owner, Duration lease,
                                              Function<OutboxEvent, HandlerResult> body, OutboxListener listener) {
         OutboxHandler handler = new OutboxHandler() {
             @Override
@@ -108,7 +129,7 @@ class MultiProcessorPostgresIT {
                 return body.apply(event);
             }
         };
-        return OutboxProcessor.builder(store.repository()).handler(handler).owner(owner).listener(listener)
+        return OutboxProcessor.builder(repository).handler(handler).owner(owner).listener(listener)
                 .config(ProcessorConfig.builder().batchSize(100).concurrency(4).pollInterval(Duration.ofMillis(100))
                         .lease(lease).leaseCheckInterval(Duration.ofMillis(250)).build())
                 .build();
