@@ -35,6 +35,7 @@ public final class EventViews {
         v.put("completed_at", time(e.completedAt()));
         v.put("is_new_record", e.newRecord());
         v.put("metadata", metadata.orElse(null));
+        v.put("waits_for", e.waitsFor().map(Object::toString).orElse(null));
         return v;
     }
 

@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  *
  * <p>The event type is open: core knows none of the apps' types. Metadata is JSON text
  * that the app's handler reads; core never parses it.
+ *
+ * <p>{@code waitsFor} names the event this one waits on, when its handler answered
+ * {@link io.outbox.handler.HandlerResult#waitFor "not yet"}: it is pending, costs no attempt
+ * while it waits, and is made due when that event completes (or fails for good with it). A
+ * failed event keeps it when it failed because of the event it waited on, so retrying that
+ * event revives this one too.
  */
 public record OutboxEvent(
         UUID id,
@@ -35,7 +41,8 @@ public record OutboxEvent(
         boolean newRecord,
         Optional<Instant> nextAttemptAt,
         Optional<Claim> claim,
-        Optional<String> result) {
+        Optional<String> result,
+        Optional<UUID> waitsFor) {
 
     /** Attempts a new event gets before it fails for good. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -65,6 +72,7 @@ public record OutboxEvent(
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(waitsFor, "waitsFor");
         requireText(eventType, "eventType", MAX_EVENT_TYPE_LENGTH);
         requireText(entityId, "entityId", MAX_ENTITY_ID_LENGTH);
         requireText(userId, "userId", MAX_USER_ID_LENGTH);
@@ -86,8 +94,23 @@ public record OutboxEvent(
         if (status == EventStatus.COMPLETED && completedAt.isEmpty()) {
             throw new IllegalArgumentException("a completed event needs its completion time");
         }
+        if (waitsFor.isPresent() && waitsFor.get().equals(id)) {
+            throw new IllegalArgumentException("an event cannot wait on itself");
+        }
         errorMessage = errorMessage.map(m -> truncate(m, MAX_ERROR_LENGTH));
         result = result.map(r -> truncate(r, MAX_RESULT_LENGTH));
+    }
+
+    /** An event that waits on no other: every field but {@code waitsFor}, as events were before they could wait. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public OutboxEvent(UUID id, String eventType, Operation operation, String entityId, String userId,
+                       EventStatus status, int priority, Instant createdAt, Optional<Instant> lastAttemptAt,
+                       int attemptCount, int maxAttempts, Optional<String> errorMessage, Optional<Instant> completedAt,
+                       Optional<String> metadata, boolean newRecord, Optional<Instant> nextAttemptAt,
+                       Optional<Claim> claim, Optional<String> result) {
+        this(id, eventType, operation, entityId, userId, status, priority, createdAt, lastAttemptAt, attemptCount,
+                maxAttempts, errorMessage, completedAt, metadata, newRecord, nextAttemptAt, claim, result,
+                Optional.empty());
     }
 
     /** A new pending event, due at once, with the default attempt limit. */
@@ -118,7 +141,7 @@ public record OutboxEvent(
     public OutboxEvent claimed(String owner, Instant now, Instant leaseExpiresAt) {
         return new OutboxEvent(id, eventType, operation, entityId, userId, EventStatus.PROCESSING, priority, createdAt,
                 Optional.of(now), attemptCount + 1, maxAttempts, errorMessage, completedAt, metadata, newRecord,
-                nextAttemptAt, Optional.of(new Claim(owner, leaseExpiresAt)), result);
+                nextAttemptAt, Optional.of(new Claim(owner, leaseExpiresAt)), result, waitsFor);
     }
 
     /** Delivered at {@code at}; {@code data} is what the handler asked to keep (a backend id, say). */
@@ -135,11 +158,39 @@ public record OutboxEvent(
                 retryAt, Optional.empty(), result);
     }
 
+    /**
+     * Parked by its claimer: pending again with the claim's attempt not counted, waiting on
+     * {@code awaited} for {@code reason} (kept as its error, so listings say why), looked at
+     * again at {@code recheckAt} should the wake-up be missed.
+     */
+    public OutboxEvent waiting(UUID awaited, String reason, Instant recheckAt) {
+        return new OutboxEvent(id, eventType, operation, entityId, userId, EventStatus.PENDING, priority, createdAt,
+                lastAttemptAt, Math.max(0, attemptCount - 1), maxAttempts, Optional.of(reason), completedAt, metadata,
+                newRecord, Optional.of(recheckAt), Optional.empty(), result, Optional.of(awaited));
+    }
+
+    /** The event it waited on completed: due at {@code now}, waiting on nothing. */
+    public OutboxEvent woken(Instant now) {
+        return new OutboxEvent(id, eventType, operation, entityId, userId, status, priority, createdAt, lastAttemptAt,
+                attemptCount, maxAttempts, errorMessage, completedAt, metadata, newRecord, Optional.of(now), claim,
+                result);
+    }
+
+    /**
+     * The event it waited on failed for good, so this one does too, with {@code reason}; it
+     * remembers that event, so retrying it by command revives this one.
+     */
+    public OutboxEvent failedWith(UUID awaited, String reason) {
+        return new OutboxEvent(id, eventType, operation, entityId, userId, EventStatus.FAILED, priority, createdAt,
+                lastAttemptAt, attemptCount, maxAttempts, Optional.of(reason), completedAt, metadata, newRecord,
+                Optional.empty(), Optional.empty(), result, Optional.of(awaited));
+    }
+
     /** Handed back unattempted (a graceful stop): pending again, the attempt not counted. */
     public OutboxEvent released(Instant now) {
         return new OutboxEvent(id, eventType, operation, entityId, userId, EventStatus.PENDING, priority, createdAt,
                 lastAttemptAt, Math.max(0, attemptCount - 1), maxAttempts, errorMessage, completedAt, metadata,
-                newRecord, Optional.of(now), Optional.empty(), result);
+                newRecord, Optional.of(now), Optional.empty(), result, waitsFor);
     }
 
     /**
@@ -152,14 +203,14 @@ public record OutboxEvent(
         }
         return new OutboxEvent(id, eventType, operation, entityId, userId, EventStatus.PENDING, priority, createdAt,
                 lastAttemptAt, attemptCount, maxAttempts, Optional.of(reason), completedAt, metadata, newRecord,
-                Optional.of(now), Optional.empty(), result);
+                Optional.of(now), Optional.empty(), result, waitsFor);
     }
 
     /** Retried by command: due now with a fresh set of attempts, same id (so the same idempotency key). */
     public OutboxEvent resetForRetry(Instant now) {
         return new OutboxEvent(id, eventType, operation, entityId, userId, EventStatus.PENDING, priority, createdAt,
                 lastAttemptAt, 0, maxAttempts, errorMessage, Optional.empty(), metadata, newRecord,
-                Optional.of(now), Optional.empty(), result);
+                Optional.of(now), Optional.empty(), result, waitsFor);
     }
 
     /** Its claim renewed: the same owner keeps it until {@code leaseUntil}; nothing else changes. */
@@ -173,7 +224,8 @@ public record OutboxEvent(
     /** The same event with {@code limit} as its attempt limit, at least 1. */
     public OutboxEvent withMaxAttempts(int limit) {
         return new OutboxEvent(id, eventType, operation, entityId, userId, status, priority, createdAt, lastAttemptAt,
-                attemptCount, limit, errorMessage, completedAt, metadata, newRecord, nextAttemptAt, claim, result);
+                attemptCount, limit, errorMessage, completedAt, metadata, newRecord, nextAttemptAt, claim, result,
+                waitsFor);
     }
 
     private static void requireText(String value, String name, int maxLength) {

@@ -3,9 +3,11 @@ package io.outbox.handler;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
-/** What a handler says about one delivery attempt: a closed set of three outcomes. */
-public sealed interface HandlerResult permits HandlerResult.Done, HandlerResult.RetryLater, HandlerResult.FailedForGood {
+/** What a handler says about one delivery attempt: a closed set of four outcomes. */
+public sealed interface HandlerResult permits HandlerResult.Done, HandlerResult.RetryLater, HandlerResult.FailedForGood,
+        HandlerResult.WaitFor {
 
     /** Delivered. {@code data} is kept with the event (a backend id, for instance). */
     record Done(Optional<String> data) implements HandlerResult {
@@ -28,6 +30,22 @@ public sealed interface HandlerResult permits HandlerResult.Done, HandlerResult.
     record FailedForGood(String reason) implements HandlerResult {
         /** Checks the reason. */
         public FailedForGood {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Not yet: the event depends on event {@code awaited} (a linked entry's create, say), which
+     * has not completed. The event goes back to pending without its attempt counted, and is due
+     * again as soon as {@code awaited} completes; when {@code awaited} fails for good, so does
+     * this one, naming it. {@code reason} is kept as the event's error, so listings say why it
+     * waits. Answering this for an event that does not exist, or for the event itself, counts as
+     * an ordinary failed attempt.
+     */
+    record WaitFor(UUID awaited, String reason) implements HandlerResult {
+        /** Checks the awaited event's id and the reason. */
+        public WaitFor {
+            Objects.requireNonNull(awaited, "awaited");
             Objects.requireNonNull(reason, "reason");
         }
     }
@@ -55,5 +73,13 @@ public sealed interface HandlerResult permits HandlerResult.Done, HandlerResult.
     /** Will never succeed: no further attempt, the event keeps {@code reason}. */
     static HandlerResult failedForGood(String reason) {
         return new FailedForGood(reason);
+    }
+
+    /**
+     * Not yet: waits, without spending an attempt, until event {@code awaitedEventId} completes
+     * (then it is due at once) or fails for good (then this one fails for good too).
+     */
+    static HandlerResult waitFor(UUID awaitedEventId, String reason) {
+        return new WaitFor(awaitedEventId, reason);
     }
 }

@@ -6,6 +6,7 @@ import io.outbox.event.OutboxEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Hooks into the processor's work, for metrics and logs. Every method has a no-op default.
@@ -64,5 +65,12 @@ public interface OutboxListener {
 
     /** The store failed; the processor backs off and tries again. */
     default void storeFailed(OutboxException failure) {
+    }
+
+    /**
+     * The handler said "not yet": the event waits, its attempt not counted, until event
+     * {@code awaited} completes (or fails for good); {@code reason} says why.
+     */
+    default void waiting(OutboxEvent event, UUID awaited, String reason) {
     }
 }

@@ -6,6 +6,7 @@ import io.outbox.listener.OutboxListener;
 import io.outbox.repository.Completion;
 import io.outbox.repository.Failure;
 import io.outbox.repository.OutboxRepository;
+import io.outbox.repository.Wait;
 import io.outbox.retry.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * Turns handler answers into stored outcomes: completions and failures are each written in
- * one batched call, then the listener hears of them. Stateless apart from its collaborators;
+ * Turns handler answers into stored outcomes: completions, failures and waits are each written
+ * in one batched call (waits last, so an event waiting on one completed in the same batch is due
+ * at once), then the listener hears of them. Stateless apart from its collaborators;
  * thread-safe.
  */
 final class OutcomeRecorder {
@@ -31,6 +33,7 @@ final class OutcomeRecorder {
     private final DoubleSupplier random;
     private final OutboxListener listener;
     private final String owner;
+    private final Duration waitRecheck;
 
     OutcomeRecorder(OutboxRepository repository, ProcessorConfig config, DoubleSupplier random,
                     OutboxListener listener, String owner) {
@@ -40,11 +43,13 @@ final class OutcomeRecorder {
         this.random = random;
         this.listener = listener;
         this.owner = owner;
+        this.waitRecheck = config.waitRecheck();
     }
 
     BatchResult record(List<Attempt> attempts, Instant now) {
         List<Completion> completions = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        List<Wait> waits = new ArrayList<>();
         List<Runnable> notices = new ArrayList<>();
         int retried = 0;
         int failedForGood = 0;
@@ -57,6 +62,12 @@ final class OutcomeRecorder {
                 notices.add(() -> listener.delivered(event, attempt.handlerTime(), latency));
                 log.debug("delivered {} ({} {}) in {} attempts", event.id(), event.eventType(),
                         event.operation().wireName(), event.attemptCount());
+                continue;
+            }
+            if (result instanceof HandlerResult.WaitFor wait) {
+                waits.add(new Wait(event.id(), owner, wait.awaited(), wait.reason(), now.plus(waitRecheck), now));
+                notices.add(() -> listener.waiting(event, wait.awaited(), wait.reason()));
+                log.debug("{} waits for {}: {}", event.id(), wait.awaited(), wait.reason());
                 continue;
             }
             Failure failure = failureOf(event, result, now);
@@ -75,8 +86,11 @@ final class OutcomeRecorder {
             }
         }
         writeAll(completions, failures);
+        if (!waits.isEmpty()) {
+            repository.park(waits);
+        }
         notices.forEach(Runnable::run);
-        return new BatchResult(attempts.size(), completions.size(), retried, failedForGood, 0);
+        return new BatchResult(attempts.size(), completions.size(), retried, failedForGood, 0, waits.size());
     }
 
     private Failure failureOf(OutboxEvent event, HandlerResult result, Instant now) {

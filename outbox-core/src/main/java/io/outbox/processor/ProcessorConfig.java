@@ -30,12 +30,14 @@ import java.util.Optional;
  *                            a claim that finds less than it asked for falls back to
  *                            {@code batchSize} (50 times {@code batchSize}, at most 1,000, by
  *                            default; {@code batchSize} itself turns growing off)
+ * @param waitRecheck         how long an event whose handler said "wait for another event" stays
+ *                            parked before it is looked at again, should its wake-up be missed (1 min)
  */
 public record ProcessorConfig(int batchSize, Duration pollInterval, int concurrency, RetryPolicy retryPolicy,
                               Optional<Integer> maxAttemptsOverride, Duration cleanupInterval, Duration retention,
                               Duration staleAfter, Duration lease, Duration leaseCheckInterval,
                               double lowPriorityShare, Duration shutdownTimeout, Duration maxStoreBackoff,
-                              int maxBatchSize) {
+                              int maxBatchSize, Duration waitRecheck) {
     /**
      * How long a grown batch may take: a batch that ran longer stops growing (and one that ran
      * twice as long halves), so a change made during a backlog waits about this long at most.
@@ -62,6 +64,7 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
         requirePositive("leaseCheckInterval", leaseCheckInterval);
         requirePositive("shutdownTimeout", shutdownTimeout);
         requirePositive("maxStoreBackoff", maxStoreBackoff);
+        requirePositive("waitRecheck", waitRecheck);
         if (!(lowPriorityShare >= 0 && lowPriorityShare <= 0.5)) {
             throw new InvalidConfigurationException("lowPriorityShare must be in [0, 0.5], was " + lowPriorityShare);
         }
@@ -115,6 +118,7 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
         private double lowPriorityShare = 0.2;
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private Duration maxStoreBackoff = Duration.ofSeconds(30);
+        private Duration waitRecheck = Duration.ofMinutes(1);
 
         private Builder() {
         }
@@ -135,6 +139,7 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
             lowPriorityShare = c.lowPriorityShare;
             shutdownTimeout = c.shutdownTimeout;
             maxStoreBackoff = c.maxStoreBackoff;
+            waitRecheck = c.waitRecheck;
         }
 
         /** Events claimed per batch, 1 to 10,000 (default 10). */
@@ -224,12 +229,18 @@ public record ProcessorConfig(int batchSize, Duration pollInterval, int concurre
             return this;
         }
 
+        /** How long a waiting event stays parked before it is looked at again without a wake-up, positive (default 1 min). */
+        public Builder waitRecheck(Duration value) {
+            waitRecheck = value;
+            return this;
+        }
+
         /** The config; throws {@link InvalidConfigurationException} when a setting is out of range. */
         public ProcessorConfig build() {
             return new ProcessorConfig(batchSize, pollInterval, concurrency, retryPolicy, maxAttemptsOverride,
                     cleanupInterval, retention, staleAfter, lease, leaseCheckInterval, lowPriorityShare,
                     shutdownTimeout, maxStoreBackoff,
-                    maxBatchSize.orElse(grownDefault(batchSize)));
+                    maxBatchSize.orElse(grownDefault(batchSize)), waitRecheck);
         }
     }
 }

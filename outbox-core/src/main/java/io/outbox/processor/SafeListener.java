@@ -71,4 +71,9 @@ final class SafeListener implements OutboxListener {
     public void storeFailed(OutboxException failure) {
         guard("storeFailed", () -> delegate.storeFailed(failure));
     }
+
+    @Override
+    public void waiting(OutboxEvent event, java.util.UUID awaited, String reason) {
+        guard("waiting", () -> delegate.waiting(event, awaited, reason));
+    }
 }

@@ -88,4 +88,21 @@ public interface OutboxRepository {
      * Nothing else changes (the attempt count stays). An empty {@code ids} makes no store call.
      */
     Set<UUID> renewClaims(Collection<UUID> ids, String owner, Instant leaseUntil);
+
+    /**
+     * Parks events still claimed by their owner until the events they wait on complete, in one
+     * write; returns how many changed. A parked event is pending again with the claim's attempt
+     * not counted (as {@link #release} does), remembers what it waits on, keeps the reason as its
+     * error, and is due at the recheck time unless woken first. In the same write, by the awaited
+     * event's state: completed already, the event is due at once (still no attempt counted);
+     * failed for good, the event fails for good with a reason naming it; missing, or the event
+     * itself, the wait counts as an ordinary failed attempt (retried at the recheck time, or
+     * failed for good with no attempt left), so a handler cannot wait forever for free.
+     *
+     * <p>The other writes keep waits going: {@link #markCompleted} makes pending events waiting
+     * on a completed event due at once; {@link #markFailed}, when it leaves an event failed for
+     * good, fails the pending events waiting on it for good, naming it; {@link #resetForRetry}
+     * of an event also retries the events that failed for good only because they waited on it.
+     */
+    int park(Collection<Wait> waits);
 }

@@ -10,6 +10,7 @@ import io.outbox.repository.Failure;
 import io.outbox.repository.OutboxRepository;
 import io.outbox.repository.Scope;
 import io.outbox.repository.StoreSnapshot;
+import io.outbox.repository.Wait;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,8 +93,13 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
     public int markCompleted(Collection<Completion> completions) {
         return locked(() -> {
             int changed = 0;
+            List<UUID> done = new ArrayList<>();
             for (Completion c : completions) {
-                changed += updateClaimed(c.id(), c.owner(), e -> e.completed(c.at(), c.data()));
+                int one = updateClaimed(c.id(), c.owner(), e -> e.completed(c.at(), c.data()));
+                changed += one;
+                if (one == 1) {
+                    wake(c.id(), c.at());
+                }
             }
             return changed;
         });
@@ -104,7 +110,11 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
         return locked(() -> {
             int changed = 0;
             for (Failure f : failures) {
-                changed += updateClaimed(f.id(), f.owner(), e -> e.failed(f.reason(), f.retryAt()));
+                int one = updateClaimed(f.id(), f.owner(), e -> e.failed(f.reason(), f.retryAt()));
+                changed += one;
+                if (one == 1 && f.retryAt().isEmpty()) {
+                    failWaitersOf(f.id(), f.reason());
+                }
             }
             return changed;
         });
@@ -132,7 +142,7 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                     changed++;
                 }
             }
-            return changed;
+            return changed + reviveWaitersOf(ids, now);
         });
     }
 
@@ -309,5 +319,82 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public int park(Collection<Wait> waits) {
+        return locked(() -> {
+            int changed = 0;
+            for (Wait w : waits) {
+                OutboxEvent awaited = w.awaited().equals(w.id()) ? null : events.get(w.awaited());
+                changed += updateClaimed(w.id(), w.owner(), e -> parked(e, w, awaited));
+                OutboxEvent now = events.get(w.id());
+                if (now != null && now.isFailedForGood()) {
+                    failWaitersOf(now.id(), now.errorMessage().orElse(""));
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** What a wait does to its event, by the state of the event it waits on (null when there is none to wait on). */
+    private static OutboxEvent parked(OutboxEvent event, Wait w, OutboxEvent awaited) {
+        if (awaited == null) {
+            String reason = (w.awaited().equals(w.id()) ? "waited on itself" : "waited on event " + w.awaited()
+                    + ", which does not exist") + ": " + w.reason();
+            return event.failed(reason, event.attemptCount() >= event.maxAttempts()
+                    ? Optional.empty() : Optional.of(w.recheckAt()));
+        }
+        if (awaited.isFailedForGood()) {
+            // waiting costs no attempt, even when it ends this way
+            return event.released(w.at()).failedWith(awaited.id(), failedBecause(awaited.id(), w.reason(),
+                    awaited.errorMessage().orElse("")));
+        }
+        OutboxEvent waiting = event.waiting(awaited.id(), w.reason(), w.recheckAt());
+        return awaited.status() == EventStatus.COMPLETED ? waiting.woken(w.at()) : waiting;
+    }
+
+    /** The reason an event that waited on {@code awaited} failed for good: why it waited, and why that one failed. */
+    private static String failedBecause(UUID awaited, String waitReason, String why) {
+        return (waitReason.isBlank() ? "waited on event " + awaited : waitReason) + ", but event " + awaited
+                + " failed for good: " + why;
+    }
+
+    /** Pending events waiting on {@code completed} are due at {@code now}. */
+    private void wake(UUID completed, Instant now) {
+        for (Map.Entry<UUID, OutboxEvent> entry : events.entrySet()) {
+            OutboxEvent e = entry.getValue();
+            if (e.status() == EventStatus.PENDING && e.waitsFor().filter(completed::equals).isPresent()) {
+                entry.setValue(e.woken(now));
+            }
+        }
+    }
+
+    /** Pending events waiting on {@code failed} fail for good naming it, and so on down the chain. */
+    private void failWaitersOf(UUID failed, String why) {
+        List<UUID> next = new ArrayList<>();
+        for (Map.Entry<UUID, OutboxEvent> entry : events.entrySet()) {
+            OutboxEvent e = entry.getValue();
+            if (e.status() == EventStatus.PENDING && e.waitsFor().filter(failed::equals).isPresent()) {
+                entry.setValue(e.failedWith(failed, failedBecause(failed, e.errorMessage().orElse(""), why)));
+                next.add(e.id());
+            }
+        }
+        next.forEach(id -> failWaitersOf(id, events.get(id).errorMessage().orElse("")));
+    }
+
+    /** Events that failed for good because they waited on one of {@code retried}, retried with it. */
+    private int reviveWaitersOf(Collection<UUID> retried, Instant now) {
+        int revived = 0;
+        List<UUID> next = new ArrayList<>();
+        for (Map.Entry<UUID, OutboxEvent> entry : events.entrySet()) {
+            OutboxEvent e = entry.getValue();
+            if (e.isFailedForGood() && e.waitsFor().filter(retried::contains).isPresent()) {
+                entry.setValue(e.resetForRetry(now));
+                next.add(e.id());
+                revived++;
+            }
+        }
+        return next.isEmpty() ? revived : revived + reviveWaitersOf(next, now);
     }
 }

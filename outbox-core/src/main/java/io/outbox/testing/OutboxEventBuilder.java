@@ -30,6 +30,7 @@ public final class OutboxEventBuilder {
     private Optional<Instant> nextAttemptAt = Optional.empty();
     private Optional<Claim> claim = Optional.empty();
     private Optional<String> result = Optional.empty();
+    private Optional<UUID> waitsFor = Optional.empty();
 
     private OutboxEventBuilder() {
     }
@@ -164,12 +165,18 @@ public final class OutboxEventBuilder {
         return this;
     }
 
+    /** Waiting on event {@code awaited} (pending, parked by its handler, or failed because it failed). */
+    public OutboxEventBuilder waitingFor(UUID awaited) {
+        waitsFor = Optional.of(awaited);
+        return this;
+    }
+
     /** The event; a pending or processing one without a due time is due at its creation time. */
     public OutboxEvent build() {
         Optional<Instant> next = nextAttemptAt.isEmpty() && status != EventStatus.COMPLETED
                 && status != EventStatus.FAILED ? Optional.of(createdAt) : nextAttemptAt;
         return new OutboxEvent(id, eventType, operation, entityId, userId, status, priority, createdAt, lastAttemptAt,
                 attemptCount, maxAttempts, errorMessage, completedAt, metadata,
-                newRecord.orElse(operation == Operation.CREATE), next, claim, result);
+                newRecord.orElse(operation == Operation.CREATE), next, claim, result, waitsFor);
     }
 }

@@ -331,6 +331,155 @@ public abstract class OutboxRepositoryContract {
         assertThat(repository.find(EventQuery.byStatus(EventStatus.FAILED))).isEmpty();
     }
 
+    private Wait waitOn(OutboxEvent waiting, UUID awaited, String owner, Instant at) {
+        return new Wait(waiting.id(), owner, awaited, "waiting for " + awaited, at.plusSeconds(60), at);
+    }
+
+    @Test
+    public void givenClaimedEvent_whenParkedOnPendingEvent_thenPendingWaitingWithAttemptNotCountedUntilRecheck() {
+        OutboxEvent awaited = anEvent().createdAt(at(0)).build();
+        OutboxEvent waiting = anEvent().createdAt(at(1)).withAttempts(1, 5).withError("HTTP 503").build();
+        given(List.of(awaited, waiting));
+        claim("w", 10, at(2));
+
+        assertThat(repository.park(List.of(waitOn(waiting, awaited.id(), "w", at(3))))).isEqualTo(1);
+
+        OutboxEvent parked = repository.findById(waiting.id()).orElseThrow();
+        assertThat(parked.status()).isEqualTo(EventStatus.PENDING);
+        assertThat(parked.attemptCount()).isEqualTo(1);
+        assertThat(parked.waitsFor()).contains(awaited.id());
+        assertThat(parked.errorMessage()).contains("waiting for " + awaited.id());
+        assertThat(parked.claim()).isEmpty();
+        assertThat(parked.nextAttemptAt()).contains(at(63));
+        repository.release(List.of(awaited.id()), "w", at(3));
+        assertThat(ids(claim("w", 10, at(62)))).containsExactly(awaited.id());
+    }
+
+    @Test
+    public void givenWaitingEvent_whenAwaitedCompleted_thenDueAtOnceWaitingOnNothing() {
+        OutboxEvent awaited = anEvent().createdAt(at(0)).build();
+        OutboxEvent waiting = anEvent().createdAt(at(1)).build();
+        OutboxEvent bystander = anEvent().createdAt(at(1)).build();
+        given(List.of(awaited, waiting, bystander));
+        claim("w", 10, at(2));
+        repository.park(List.of(waitOn(waiting, awaited.id(), "w", at(3)),
+                waitOn(bystander, UUID.randomUUID(), "w", at(3))));
+
+        repository.markCompleted(List.of(new Completion(awaited.id(), "w", at(4), Optional.empty())));
+
+        OutboxEvent woken = repository.findById(waiting.id()).orElseThrow();
+        assertThat(woken.waitsFor()).isEmpty();
+        assertThat(woken.nextAttemptAt()).contains(at(4));
+        List<OutboxEvent> next = claim("w", 10, at(4));
+        assertThat(ids(next)).containsExactly(waiting.id());
+        assertThat(next.get(0).attemptCount()).isEqualTo(1);
+    }
+
+    @Test
+    public void givenAwaitedCompletedAlready_whenParked_thenDueAtOnceWithAttemptNotCounted() {
+        OutboxEvent awaited = anEvent().createdAt(at(0)).completedAt(at(1)).build();
+        OutboxEvent waiting = anEvent().createdAt(at(1)).build();
+        given(List.of(awaited, waiting));
+        claim("w", 10, at(2));
+
+        repository.park(List.of(waitOn(waiting, awaited.id(), "w", at(3))));
+
+        OutboxEvent due = repository.findById(waiting.id()).orElseThrow();
+        assertThat(due.status()).isEqualTo(EventStatus.PENDING);
+        assertThat(due.attemptCount()).isZero();
+        assertThat(due.waitsFor()).isEmpty();
+        assertThat(due.isDue(at(3))).isTrue();
+    }
+
+    @Test
+    public void givenChainOfWaits_whenFirstFailsForGood_thenEachWaiterFailsForGoodNamingTheOneItWaitedOn() {
+        OutboxEvent first = anEvent().createdAt(at(0)).build();
+        OutboxEvent second = anEvent().createdAt(at(1)).build();
+        OutboxEvent third = anEvent().createdAt(at(2)).build();
+        given(List.of(first, second, third));
+        claim("w", 10, at(3));
+        repository.park(List.of(waitOn(second, first.id(), "w", at(4)), waitOn(third, second.id(), "w", at(4))));
+
+        repository.markFailed(List.of(new Failure(first.id(), "w", at(5), "HTTP 422: bad valence", Optional.empty())));
+
+        OutboxEvent failedSecond = repository.findById(second.id()).orElseThrow();
+        assertThat(failedSecond.isFailedForGood()).isTrue();
+        assertThat(failedSecond.waitsFor()).contains(first.id());
+        assertThat(failedSecond.errorMessage().orElseThrow()).contains("event " + first.id() + " failed for good")
+                .contains("HTTP 422: bad valence");
+        OutboxEvent failedThird = repository.findById(third.id()).orElseThrow();
+        assertThat(failedThird.isFailedForGood()).isTrue();
+        assertThat(failedThird.errorMessage().orElseThrow()).contains("event " + second.id() + " failed for good");
+        assertThat(failedThird.attemptCount()).isZero();
+    }
+
+    @Test
+    public void givenAwaitedFailedForGoodAlready_whenParked_thenFailsForGoodNamingIt() {
+        OutboxEvent awaited = anEvent().createdAt(at(0)).withAttempts(5, 5).failedForGood("HTTP 400").build();
+        OutboxEvent waiting = anEvent().createdAt(at(1)).build();
+        given(List.of(awaited, waiting));
+        claim("w", 10, at(2));
+
+        assertThat(repository.park(List.of(waitOn(waiting, awaited.id(), "w", at(3))))).isEqualTo(1);
+
+        OutboxEvent failed = repository.findById(waiting.id()).orElseThrow();
+        assertThat(failed.isFailedForGood()).isTrue();
+        assertThat(failed.attemptCount()).isZero();
+        assertThat(failed.errorMessage()).contains("waiting for " + awaited.id() + ", but event " + awaited.id()
+                + " failed for good: HTTP 400");
+    }
+
+    @Test
+    public void givenWaitOnMissingEventOrItself_whenParked_thenCountsAsFailedAttempt() {
+        OutboxEvent onMissing = anEvent().createdAt(at(0)).build();
+        OutboxEvent onItself = anEvent().createdAt(at(0)).withAttempts(4, 5).build();
+        given(List.of(onMissing, onItself));
+        claim("w", 10, at(1));
+        UUID missing = UUID.randomUUID();
+
+        repository.park(List.of(waitOn(onMissing, missing, "w", at(2)), waitOn(onItself, onItself.id(), "w", at(2))));
+
+        OutboxEvent retried = repository.findById(onMissing.id()).orElseThrow();
+        assertThat(retried.status()).isEqualTo(EventStatus.FAILED);
+        assertThat(retried.attemptCount()).isEqualTo(1);
+        assertThat(retried.nextAttemptAt()).contains(at(62));
+        assertThat(retried.errorMessage().orElseThrow()).contains(missing + ", which does not exist");
+        OutboxEvent dead = repository.findById(onItself.id()).orElseThrow();
+        assertThat(dead.isFailedForGood()).isTrue();
+        assertThat(dead.errorMessage().orElseThrow()).startsWith("waited on itself");
+    }
+
+    @Test
+    public void givenEventClaimedByAnother_whenParkedByFormerOwner_thenNothingChanges() {
+        OutboxEvent awaited = anEvent().createdAt(at(0)).build();
+        OutboxEvent waiting = anEvent().createdAt(at(0)).build();
+        given(List.of(awaited, waiting));
+        claim("w1", 10, at(1));
+        repository.releaseExpiredClaims(at(1000));
+        claim("w2", 10, at(1000));
+
+        assertThat(repository.park(List.of(waitOn(waiting, awaited.id(), "w1", at(1001))))).isZero();
+        assertThat(repository.findById(waiting.id()).orElseThrow().claim().orElseThrow().owner()).isEqualTo("w2");
+    }
+
+    @Test
+    public void givenEventFailedBecauseItsAwaitedDid_whenAwaitedRetried_thenBothRetried() {
+        OutboxEvent awaited = anEvent().createdAt(at(0)).build();
+        OutboxEvent waiting = anEvent().createdAt(at(1)).build();
+        given(List.of(awaited, waiting));
+        claim("w", 10, at(2));
+        repository.park(List.of(waitOn(waiting, awaited.id(), "w", at(3))));
+        repository.markFailed(List.of(new Failure(awaited.id(), "w", at(4), "HTTP 400", Optional.empty())));
+
+        assertThat(repository.resetForRetry(List.of(awaited.id()), at(50))).isEqualTo(2);
+
+        OutboxEvent revived = repository.findById(waiting.id()).orElseThrow();
+        assertThat(revived.status()).isEqualTo(EventStatus.PENDING);
+        assertThat(revived.attemptCount()).isZero();
+        assertThat(revived.isDue(at(50))).isTrue();
+        assertThat(revived.waitsFor()).contains(awaited.id());
+    }
+
     @Test
     public void givenCompletedEvents_whenCleanedUp_thenOnlyOlderCompletedDeleted() {
         OutboxEvent old = anEvent().createdAt(at(0)).completedAt(at(10)).build();

@@ -31,6 +31,9 @@ public final class PrivateText {
         if (result instanceof HandlerResult.FailedForGood failed) {
             return new HandlerResult.FailedForGood(mask(failed.reason(), secrets));
         }
+        if (result instanceof HandlerResult.WaitFor wait) {
+            return new HandlerResult.WaitFor(wait.awaited(), mask(wait.reason(), secrets));
+        }
         return result;
     }
 

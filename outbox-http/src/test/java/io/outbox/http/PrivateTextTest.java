@@ -35,4 +35,14 @@ class PrivateTextTest {
         assertThat(masked).isEqualTo(HandlerResult.retryNotBefore("HTTP 429: slow down, [private text]", at));
         assertThat(PrivateText.mask(HandlerResult.done("id-1"), List.of("id-1"))).isEqualTo(HandlerResult.done("id-1"));
     }
+
+    @Test
+    void givenWaitQuotingPrivateText_whenMasked_thenTheAwaitedEventKeptAndTheReasonMasked() {
+        java.util.UUID awaited = java.util.UUID.randomUUID();
+
+        HandlerResult masked = PrivateText.mask(HandlerResult.waitFor(awaited, "waiting for 'walk by the river'"),
+                PrivateText.of("walk by the river"));
+
+        assertThat(masked).isEqualTo(HandlerResult.waitFor(awaited, "waiting for '[private text]'"));
+    }
 }

@@ -44,6 +44,8 @@ import java.util.function.ToDoubleFunction;
  * <tr><td>{@code outbox.failures}</td><td>counter</td><td>{@code event_type}, {@code outcome}: {@code retry},
  *     {@code failed_for_good}</td><td>failed attempts: tried again later, or failed for good (a handler's
  *     verdict, or its last attempt used)</td></tr>
+ * <tr><td>{@code outbox.waits}</td><td>counter</td><td>{@code event_type}</td><td>handler answers "wait for
+ *     another event": the event was parked without an attempt counted</td></tr>
  * <tr><td>{@code outbox.handler.duration}</td><td>timer</td><td>{@code event_type}, {@code outcome}:
  *     {@code delivered}, {@code retry}, {@code failed_for_good}</td><td>handler time of each attempt</td></tr>
  * <tr><td>{@code outbox.delivery.latency}</td><td>timer</td><td>{@code event_type}</td><td>from an event's

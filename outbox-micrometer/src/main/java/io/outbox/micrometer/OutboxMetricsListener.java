@@ -34,6 +34,7 @@ public final class OutboxMetricsListener implements OutboxListener {
     private final Counter reclaimed;
     private final Counter cleanedUp;
     private final Counter storeFailures;
+    private final Meter.MeterProvider<Counter> waits;
 
     /** Records into {@code registry}, and nothing else. */
     public OutboxMetricsListener(MeterRegistry registry) {
@@ -65,6 +66,9 @@ public final class OutboxMetricsListener implements OutboxListener {
                 .tags(common).register(registry);
         storeFailures = Counter.builder("outbox.store.failures")
                 .description("Times the store stopped answering the processor").tags(common).register(registry);
+        waits = Counter.builder("outbox.waits")
+                .description("Attempts that waited on another event, without counting as an attempt")
+                .baseUnit("events").tags(common).withRegistry(registry);
     }
 
     @Override
@@ -132,6 +136,15 @@ public final class OutboxMetricsListener implements OutboxListener {
             storeFailures.increment();
         } finally {
             next.storeFailed(failure);
+        }
+    }
+
+    @Override
+    public void waiting(OutboxEvent event, java.util.UUID awaited, String reason) {
+        try {
+            waits.withTags(Tags.of(EVENT_TYPE, event.eventType())).increment();
+        } finally {
+            next.waiting(event, awaited, reason);
         }
     }
 }

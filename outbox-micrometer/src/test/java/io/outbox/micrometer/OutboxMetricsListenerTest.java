@@ -84,6 +84,20 @@ class OutboxMetricsListenerTest {
     }
 
     @Test
+    void givenJournalWaitingOnItsMood_whenDrained_thenTheWaitCountedAndNotAsAFailure() {
+        OutboxEvent mood = outbox.stored(mood().createdAt(outbox.now().minusSeconds(1)));
+        outbox.stored(journal());
+
+        drain(outbox.processor(new OutboxMetricsListener(outbox.registry), TestOutbox.succeeding(MOOD),
+                TestOutbox.handler(JOURNAL, e -> outbox.repository.findById(mood.id()).orElseThrow().isUndelivered()
+                        ? HandlerResult.waitFor(mood.id(), "waiting for the mood") : HandlerResult.done())));
+
+        assertThat(count("outbox.waits", "event_type", JOURNAL)).isEqualTo(1);
+        assertThat(count("outbox.deliveries", "event_type", JOURNAL)).isEqualTo(1);
+        assertThat(outbox.registry.find("outbox.failures").counters()).isEmpty();
+    }
+
+    @Test
     void givenHandlerThatAlwaysAsksForRetry_whenItsLastAttemptFails_thenCountedAsFailedForGoodNotAsRetry() {
         outbox.stored(journal().forEntity("flaky").withAttempts(0, 3));
 

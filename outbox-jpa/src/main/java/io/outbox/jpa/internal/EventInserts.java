@@ -22,7 +22,7 @@ import java.util.List;
 public final class EventInserts implements Transactions.Buffered {
     static final String KEY = "outbox-event-inserts";
     private static final String INSERT = "INSERT INTO outbox_event (" + EventRows.COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Dialect dialect;
     private final List<OutboxEvent> held = new ArrayList<>();
@@ -88,5 +88,6 @@ public final class EventInserts implements Transactions.Buffered {
         s.setString(17, e.claim().map(Claim::owner).orElse(null));
         dialect.bindInstant(s, 18, e.claim().map(Claim::leaseExpiresAt).orElse(null));
         s.setString(19, e.result().orElse(null));
+        Waits.bindOptionalUuid(s, dialect, 20, e.waitsFor());
     }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 final class EventRows {
     static final String COLUMNS = "id, event_type, operation, entity_id, user_id, status, priority, created_at, "
             + "last_attempt_at, attempt_count, max_attempts, error_message, completed_at, metadata, is_new_record, "
-            + "next_attempt_at, claim_owner, lease_expires_at, result";
+            + "next_attempt_at, claim_owner, lease_expires_at, result, waits_for";
 
     private EventRows() {
     }
@@ -54,6 +54,6 @@ final class EventRows {
                 dialect.readInstant(rows, "completed_at"), Optional.ofNullable(rows.getString("metadata")),
                 rows.getBoolean("is_new_record"), dialect.readInstant(rows, "next_attempt_at"),
                 Optional.ofNullable(rows.getString("claim_owner")), dialect.readInstant(rows, "lease_expires_at"),
-                Optional.ofNullable(rows.getString("result")));
+                Optional.ofNullable(rows.getString("result")), Optional.ofNullable(dialect.readUuid(rows, "waits_for")));
     }
 }

@@ -11,6 +11,7 @@ import io.outbox.repository.Failure;
 import io.outbox.repository.OutboxRepository;
 import io.outbox.repository.Scope;
 import io.outbox.repository.StoreSnapshot;
+import io.outbox.repository.Wait;
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,6 +192,11 @@ public final class JpaOutboxRepository implements OutboxRepository {
         }
         List<UUID> ordered = List.copyOf(ids);
         return sql(tx -> writes.renew(tx.connection(), ordered, owner, leaseUntil));
+    }
+
+    @Override
+    public int park(Collection<Wait> waits) {
+        return sql(tx -> writes.park(tx.connection(), waits));
     }
 
     /** A failed refresh only costs speed: the claim itself reports a store that is down. */

@@ -23,7 +23,7 @@ final class OutboxEventMapper {
                              int attemptCount, int maxAttempts, Optional<String> errorMessage,
                              Optional<Instant> completedAt, Optional<String> metadata, boolean newRecord,
                              Optional<Instant> nextAttemptAt, Optional<String> claimOwner,
-                             Optional<Instant> leaseExpiresAt, Optional<String> result) {
+                             Optional<Instant> leaseExpiresAt, Optional<String> result, Optional<UUID> waitsFor) {
         EventStatus parsedStatus = EventStatus.parse(status).orElseThrow(
                 () -> new UnreadableEventException(id, "unknown status '" + status + "'"));
         Operation parsedOperation = Operation.parse(operation).orElseThrow(
@@ -34,7 +34,7 @@ final class OutboxEventMapper {
         try {
             return new OutboxEvent(id, eventType, parsedOperation, entityId, userId, parsedStatus, priority, createdAt,
                     lastAttemptAt, attemptCount, maxAttempts, errorMessage, completedAt, metadata, newRecord,
-                    nextAttemptAt, claim, result);
+                    nextAttemptAt, claim, result, waitsFor);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableEventException(id, e.getMessage());
         }

@@ -4,6 +4,7 @@ import io.outbox.event.OutboxEvent;
 import io.outbox.jpa.Dialect;
 import io.outbox.repository.Completion;
 import io.outbox.repository.Failure;
+import io.outbox.repository.Wait;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,9 +27,11 @@ final class StateWrites {
     private static final String CLEAR_CLAIM = "claim_owner = NULL, lease_expires_at = NULL";
 
     private final Dialect dialect;
+    private final Waits waits;
 
     StateWrites(Dialect dialect) {
         this.dialect = dialect;
+        this.waits = new Waits(dialect);
     }
 
     /** Derby: makes each candidate ours when it is still due; returns the ones won, as claimed. */
@@ -66,7 +69,8 @@ final class StateWrites {
 
     int complete(Connection connection, Collection<Completion> completions) throws SQLException {
         String sql = "UPDATE outbox_event SET status = 'completed', completed_at = ?, result = ?, error_message = NULL,"
-                + " next_attempt_at = NULL, " + CLEAR_CLAIM + " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
+                + " next_attempt_at = NULL, waits_for = NULL, " + CLEAR_CLAIM
+                + " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             for (Completion c : completions) {
                 dialect.bindInstant(s, 1, c.at());
@@ -75,13 +79,22 @@ final class StateWrites {
                 s.setString(4, c.owner());
                 s.addBatch();
             }
-            return Jdbc.sum(s.executeBatch());
+            int[] counts = s.executeBatch();
+            List<Completion> done = new ArrayList<>();
+            int i = 0;
+            for (Completion c : completions) {
+                if (counts[i++] != 0) {
+                    done.add(c);
+                }
+            }
+            waits.wake(connection, done);
+            return Jdbc.sum(counts);
         }
     }
 
     int fail(Connection connection, Collection<Failure> failures) throws SQLException {
-        String sql = "UPDATE outbox_event SET status = 'failed', error_message = ?, next_attempt_at = ?, " + CLEAR_CLAIM
-                + " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
+        String sql = "UPDATE outbox_event SET status = 'failed', error_message = ?, next_attempt_at = ?,"
+                + " waits_for = NULL, " + CLEAR_CLAIM + " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             for (Failure f : failures) {
                 s.setString(1, truncate(f.reason(), OutboxEvent.MAX_ERROR_LENGTH));
@@ -90,7 +103,14 @@ final class StateWrites {
                 s.setString(4, f.owner());
                 s.addBatch();
             }
-            return Jdbc.sum(s.executeBatch());
+            int[] counts = s.executeBatch();
+            int i = 0;
+            for (Failure f : failures) {
+                if (counts[i++] != 0 && f.retryAt().isEmpty()) {
+                    waits.failWaitersOf(connection, f.id(), truncate(f.reason(), OutboxEvent.MAX_ERROR_LENGTH));
+                }
+            }
+            return Jdbc.sum(counts);
         }
     }
 
@@ -140,7 +160,7 @@ final class StateWrites {
                 dialect.bindUuid(s, 2, id);
                 s.addBatch();
             }
-            return Jdbc.sum(s.executeBatch());
+            return Jdbc.sum(s.executeBatch()) + waits.reviveWaitersOf(connection, ids, now);
         }
     }
 
@@ -203,6 +223,11 @@ final class StateWrites {
             }
             return Jdbc.sum(s.executeBatch());
         }
+    }
+
+    /** See {@link Waits#park}. */
+    int park(Connection connection, Collection<Wait> parked) throws SQLException {
+        return waits.park(connection, parked);
     }
 
     private static String truncate(String text, int max) {

@@ -41,7 +41,7 @@ class CurrentSchemaIT {
         Dialect dialect = kind == Stores.Kind.DERBY ? Dialect.DERBY : Dialect.POSTGRESQL;
 
         assertThat(CurrentSchema.known(MigrationSet.OUTBOX, dialect))
-                .containsExactlyInAnyOrder("1", "2", "3");
+                .containsExactlyInAnyOrder("1", "2", "3", "4");
         assertThat(CurrentSchema.known(Stores.TEST_APP, dialect)).containsExactly("1");
     }
 
