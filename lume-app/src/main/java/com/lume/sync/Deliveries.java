@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** What the outbox knows about an entity's create: whether it reached the backend, and the id it got. Thread-safe. */
 final class Deliveries {
@@ -26,12 +27,12 @@ final class Deliveries {
     record Delivered(Optional<String> backendId) implements CreateState {
     }
 
-    /** A create is still on its way; its next attempt, when one is scheduled. */
-    record Waiting(Optional<Instant> nextAttemptAt) implements CreateState {
+    /** A create is still on its way: the latest such create event, and its next attempt when one is scheduled. */
+    record Waiting(UUID createEventId, Optional<Instant> nextAttemptAt) implements CreateState {
     }
 
-    /** Every create of the entity failed for good. */
-    record FailedForGood() implements CreateState {
+    /** Every create of the entity failed for good; the latest of them. */
+    record FailedForGood(UUID createEventId) implements CreateState {
     }
 
     /** The outbox has no create of this entity. */
@@ -48,9 +49,10 @@ final class Deliveries {
         }
         List<OutboxEvent> onTheirWay = creates.stream().filter(e -> !e.isFailedForGood()).toList();
         if (!onTheirWay.isEmpty()) {
-            return new Waiting(onTheirWay.stream().map(OutboxEvent::nextAttemptAt).flatMap(Optional::stream)
-                    .max(Comparator.naturalOrder()));
+            OutboxEvent latest = onTheirWay.get(onTheirWay.size() - 1); // findByEntity lists them oldest first
+            return new Waiting(latest.id(), onTheirWay.stream().map(OutboxEvent::nextAttemptAt)
+                    .flatMap(Optional::stream).max(Comparator.naturalOrder()));
         }
-        return creates.isEmpty() ? new Unknown() : new FailedForGood();
+        return creates.isEmpty() ? new Unknown() : new FailedForGood(creates.get(creates.size() - 1).id());
     }
 }

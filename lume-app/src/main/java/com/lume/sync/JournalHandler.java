@@ -14,8 +14,6 @@ import io.outbox.http.RemoteApi;
 import io.outbox.http.SyncedEntryHandler;
 import io.outbox.repository.OutboxRepository;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,28 +25,29 @@ import java.util.function.Supplier;
  * Pushes journal entries to {@code /api/v1/wellness/journal-entries} (docs/remote-api.md), like
  * {@link MoodHandler}. A journal entry linked to a mood entry is sent only once that mood entry's
  * create has completed, so its {@code mood_client_id} names something the backend has: until
- * then it is retried no sooner than a second from now, or than a second after the mood entry's
- * next attempt; when the mood entry's create failed for good, so does the journal entry's send.
- * A tombstone's title and content are erased once its delete is delivered. Thread-safe.
+ * then the handler answers {@link HandlerResult#waitFor} on the mood entry's create event, so the
+ * journal entry's event waits without spending an attempt and is due the moment that create
+ * completes; when that create fails for good, the outbox fails the journal entry's event for good
+ * too, naming it (and the handler says so itself should it find the create failed already).
+ * A link to another user's mood entry fails for good; a legacy link to a mood entry this store
+ * never had is sent as it is. A tombstone's title and content are erased once its delete is
+ * delivered. Thread-safe.
  */
 public final class JournalHandler extends SyncedEntryHandler<JournalEntry> {
     static final String PATH = "/api/v1/wellness/journal-entries";
-    static final Duration WAIT_FOR_MOOD = Duration.ofSeconds(1);
 
     private final JournalEntries journals;
     private final MoodEntries moods;
     private final Deliveries deliveries;
     private final EntryDelivery delivery;
-    private final Clock clock;
 
-    public JournalHandler(JournalEntries journals, MoodEntries moods, OutboxRepository outbox, RemoteApi api,
-                          Clock clock) {
+    /** A handler that reads entries from {@code journals} and {@code moods}, and creates' states from {@code outbox}. */
+    public JournalHandler(JournalEntries journals, MoodEntries moods, OutboxRepository outbox, RemoteApi api) {
         super(WellnessEvents.JOURNAL, "journal entry", journals);
         this.journals = journals;
         this.moods = moods;
         this.deliveries = new Deliveries(outbox);
         this.delivery = new EntryDelivery(api);
-        this.clock = clock;
     }
 
     @Override
@@ -103,21 +102,21 @@ public final class JournalHandler extends SyncedEntryHandler<JournalEntry> {
             // Unknown without a row: a legacy link to a mood entry this store never had; sent as it is
             return new EntryDelivery.Ready(body.get());
         }
-        if (create instanceof Deliveries.FailedForGood) {
-            return new EntryDelivery.Blocked(HandlerResult.failedForGood("the linked mood entry " + mood
-                    + " failed to reach the backend; retry it (outbox retry) and then this one"));
+        if (create instanceof Deliveries.Waiting waiting) {
+            return new EntryDelivery.Blocked(waitFor(mood, waiting.createEventId()));
         }
-        return new EntryDelivery.Blocked(HandlerResult.retryNotBefore("waiting for mood entry " + mood
-                + " to reach the backend", notBefore(create)));
+        if (create instanceof Deliveries.FailedForGood failed) {
+            // the outbox fails this event for good naming that create, and revives it when the create is retried
+            return new EntryDelivery.Blocked(waitFor(mood, failed.createEventId()));
+        }
+        // Unknown with a row: a mood entry made before the outbox, not yet backfilled; looked at again later
+        return new EntryDelivery.Blocked(HandlerResult.retryLater("waiting for mood entry " + mood
+                + " to reach the backend"));
     }
 
-    private Instant notBefore(Deliveries.CreateState create) {
-        Instant soonest = clock.instant().plus(WAIT_FOR_MOOD);
-        if (create instanceof Deliveries.Waiting waiting && waiting.nextAttemptAt().isPresent()) {
-            Instant afterMood = waiting.nextAttemptAt().get().plus(WAIT_FOR_MOOD);
-            return afterMood.isAfter(soonest) ? afterMood : soonest;
-        }
-        return soonest;
+    private static HandlerResult waitFor(String mood, UUID create) {
+        return HandlerResult.waitFor(create, "waiting for mood entry " + mood + " to reach the backend (its create,"
+                + " event " + create + ")");
     }
 
     private static Optional<UUID> parse(String id) {

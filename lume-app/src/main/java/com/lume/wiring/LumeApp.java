@@ -38,8 +38,7 @@ public final class LumeApp {
                 .handlers((store, api) -> {
                     JpaMoodEntries moods = new JpaMoodEntries(() -> store);
                     return List.of(new MoodHandler(moods, store.repository(), api),
-                            new JournalHandler(new JpaJournalEntries(() -> store), moods, store.repository(), api,
-                                    clock));
+                            new JournalHandler(new JpaJournalEntries(() -> store), moods, store.repository(), api));
                 })
                 .badInput(InvalidEntryException.class)
                 .metadataForDisplay(event -> DisplayMetadata.of(event.metadata()))

@@ -11,6 +11,7 @@ import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
 import io.outbox.handler.HandlerResult;
 import io.outbox.http.RemoteApi;
+import io.outbox.repository.Wait;
 import io.outbox.testing.InMemoryOutboxRepository;
 import io.outbox.testing.ManualClock;
 import io.outbox.testing.OutboxEventBuilder;
@@ -55,7 +56,7 @@ class JournalHandlerTest {
 
     private void connect(URI base) {
         RemoteApi api = RemoteApi.builder(base, TOKEN).requestTimeout(Duration.ofSeconds(5)).build();
-        journals = new JournalHandler(store.journals(), store.moods(), outbox, api, clock);
+        journals = new JournalHandler(store.journals(), store.moods(), outbox, api);
         moods = new MoodHandler(store.moods(), outbox, api);
     }
 
@@ -84,32 +85,34 @@ class JournalHandlerTest {
     }
 
     @Test
-    void givenJournalLinkedToMoodNotYetDelivered_whenHandled_thenRetriedASecondLaterAndNothingSent() {
+    void givenJournalLinkedToMoodNotYetDelivered_whenHandled_thenWaitsForTheMoodsCreateAndNothingSent() {
         start();
         MoodEntry mood = Fixtures.mood("alice", 0.2, null);
-        offlineMood(mood);
+        OutboxEvent create = offlineMood(mood);
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.of(mood.id()));
 
         HandlerResult result = journals.handle(own(Operation.CREATE, journal));
 
-        assertThat(result).isEqualTo(HandlerResult.retryNotBefore("waiting for mood entry " + mood.id()
-                + " to reach the backend", clock.instant().plusSeconds(1)));
+        assertThat(result).isEqualTo(HandlerResult.waitFor(create.id(), "waiting for mood entry " + mood.id()
+                + " to reach the backend (its create, event " + create.id() + ")"));
         assertThat(backend.journal()).isEmpty();
     }
 
     @Test
-    void givenLinkedMoodsCreateScheduledLater_whenJournalHandled_thenRetriedASecondAfterThatAttempt() {
+    void givenLinkedMoodsCreateScheduledLater_whenJournalHandled_thenWaitsForThatCreate() {
         start();
         MoodEntry mood = Fixtures.mood("alice", 0.2, null);
         store.put(mood);
         Instant moodRetry = clock.instant().plusSeconds(30);
-        outbox.save(Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, mood.id(), "alice")
-                .failedRetryAt("HTTP 503", moodRetry).build());
+        OutboxEvent create = Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, mood.id(), "alice")
+                .failedRetryAt("HTTP 503", moodRetry).build();
+        outbox.save(create);
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.of(mood.id()));
 
         HandlerResult result = journals.handle(own(Operation.CREATE, journal));
 
-        assertThat(((HandlerResult.RetryLater) result).notBefore()).contains(moodRetry.plusSeconds(1));
+        assertThat(result).isInstanceOfSatisfying(HandlerResult.WaitFor.class,
+                wait -> assertThat(wait.awaited()).isEqualTo(create.id()));
     }
 
     @Test
@@ -119,7 +122,7 @@ class JournalHandlerTest {
         OutboxEvent moodCreate = offlineMood(mood);
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.of(mood.id()));
         OutboxEvent journalCreate = own(Operation.CREATE, journal);
-        assertThat(journals.handle(journalCreate)).isInstanceOf(HandlerResult.RetryLater.class);
+        assertThat(journals.handle(journalCreate)).isInstanceOf(HandlerResult.WaitFor.class);
 
         assertThat(moods.handle(moodCreate)).isInstanceOf(HandlerResult.Done.class);
         HandlerResult result = journals.handle(journalCreate);
@@ -146,23 +149,31 @@ class JournalHandlerTest {
         HandlerResult result = journals.handle(Fixtures.ownEvent(WellnessEvents.JOURNAL, Operation.UPDATE,
                 journal.id(), "alice").build());
 
-        assertThat(result).isInstanceOf(HandlerResult.RetryLater.class);
+        assertThat(result).isInstanceOf(HandlerResult.WaitFor.class);
         assertThat(backend.journal()).hasSize(1);
     }
 
     @Test
-    void givenLinkedMoodsCreateFailedForGood_whenJournalHandled_thenFailedForGoodNamingTheMood() {
+    void givenLinkedMoodsCreateFailedForGood_whenJournalHandled_thenFailedForGoodNamingTheMoodAndItsCreate() {
         start();
         MoodEntry mood = Fixtures.mood("alice", 0.2, null);
         store.put(mood);
-        outbox.save(Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, mood.id(), "alice")
-                .failedForGood("HTTP 422").build());
+        OutboxEvent create = Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, mood.id(), "alice")
+                .failedForGood("HTTP 422").build();
+        outbox.save(create);
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.of(mood.id()));
+        OutboxEvent journalCreate = own(Operation.CREATE, journal);
+        outbox.save(journalCreate.claimed("worker", clock.instant(), clock.instant().plusSeconds(60)));
 
-        HandlerResult result = journals.handle(own(Operation.CREATE, journal));
+        HandlerResult.WaitFor wait = (HandlerResult.WaitFor) journals.handle(journalCreate);
+        outbox.park(List.of(new Wait(journalCreate.id(), "worker", wait.awaited(), wait.reason(),
+                clock.instant().plusSeconds(60), clock.instant())));
 
-        assertThat(result).isEqualTo(HandlerResult.failedForGood("the linked mood entry " + mood.id()
-                + " failed to reach the backend; retry it (outbox retry) and then this one"));
+        // waiting on a create that failed for good fails at once, so the outbox can revive it with that create
+        OutboxEvent failed = outbox.findById(journalCreate.id()).orElseThrow();
+        assertThat(failed.isFailedForGood()).isTrue();
+        assertThat(failed.errorMessage()).contains("waiting for mood entry " + mood.id() + " to reach the backend"
+                + " (its create, event " + create.id() + "), but event " + create.id() + " failed for good: HTTP 422");
         assertThat(backend.journal()).isEmpty();
     }
 
@@ -178,7 +189,7 @@ class JournalHandlerTest {
                 "{\"journal_id\": \"" + journalId + "\", \"mood_id\": \"" + moodId.toUpperCase() + "\", \"title\":"
                         + " \"Old title\", \"content\": \"Old words\", \"logged_at\": \"2024-12-24T20:00:00Z\"}").build();
 
-        assertThat(journals.handle(journalCreate)).isInstanceOf(HandlerResult.RetryLater.class);
+        assertThat(journals.handle(journalCreate)).isInstanceOf(HandlerResult.WaitFor.class);
         HandlerResult.Done moodDone = (HandlerResult.Done) moods.handle(moodCreate);
         outbox.save(moodCreate.completed(clock.instant(), moodDone.data()));
         HandlerResult result = journals.handle(journalCreate);
