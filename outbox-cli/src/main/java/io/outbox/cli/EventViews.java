@@ -65,8 +65,11 @@ public final class EventViews {
     /** One line per event for people: id, status, what, attempts, and why it waits. */
     public static String line(OutboxEvent e) {
         String state = e.isFailedForGood() ? "failed for good" : e.status().wireName();
-        String next = e.nextAttemptAt().filter(t -> e.status() != io.outbox.event.EventStatus.COMPLETED)
-                .map(t -> " next " + t).orElse("");
+        // a waiting event's next attempt time is only a recheck: what it waits for says more
+        String next = e.waitsFor().filter(w -> e.status() == io.outbox.event.EventStatus.PENDING)
+                .map(w -> " waits for " + w)
+                .orElseGet(() -> e.nextAttemptAt().filter(t -> e.status() != io.outbox.event.EventStatus.COMPLETED)
+                        .map(t -> " next " + t).orElse(""));
         return e.id() + "  " + state + "  " + e.eventType() + " " + e.operation().wireName() + " " + e.entityId()
                 + "  attempts " + e.attemptCount() + "/" + e.maxAttempts() + next
                 + e.errorMessage().map(m -> "  (" + m + ")").orElse("");
