@@ -43,6 +43,7 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<UUID, OutboxEvent> events = new LinkedHashMap<>();
+    private final MemoryWaits waits = new MemoryWaits(events);
 
     /** Stores the event as it is, replacing one with the same id: how a test sets up any state. */
     public void save(OutboxEvent event) {
@@ -98,7 +99,7 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                 int one = updateClaimed(c.id(), c.owner(), e -> e.completed(c.at(), c.data()));
                 changed += one;
                 if (one == 1) {
-                    wake(c.id(), c.at());
+                    waits.wake(c.id(), c.at());
                 }
             }
             return changed;
@@ -113,7 +114,7 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                 int one = updateClaimed(f.id(), f.owner(), e -> e.failed(f.reason(), f.retryAt()));
                 changed += one;
                 if (one == 1 && f.retryAt().isEmpty()) {
-                    failWaitersOf(f.id(), f.reason());
+                    waits.failWaitersOf(f.id(), f.reason());
                 }
             }
             return changed;
@@ -142,7 +143,7 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                     changed++;
                 }
             }
-            return changed + reviveWaitersOf(ids, now);
+            return changed + waits.reviveWaitersOf(ids, now);
         });
     }
 
@@ -322,79 +323,19 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public int park(Collection<Wait> waits) {
+    public int park(Collection<Wait> parked) {
         return locked(() -> {
             int changed = 0;
-            for (Wait w : waits) {
+            for (Wait w : parked) {
                 OutboxEvent awaited = w.awaited().equals(w.id()) ? null : events.get(w.awaited());
-                changed += updateClaimed(w.id(), w.owner(), e -> parked(e, w, awaited));
+                int one = updateClaimed(w.id(), w.owner(), e -> MemoryWaits.parked(e, w, awaited));
                 OutboxEvent now = events.get(w.id());
-                if (now != null && now.isFailedForGood()) {
-                    failWaitersOf(now.id(), now.errorMessage().orElse(""));
+                if (one == 1 && now.isFailedForGood()) {
+                    waits.failWaitersOf(now.id(), now.errorMessage().orElse(""));
                 }
+                changed += one;
             }
             return changed;
         });
-    }
-
-    /** What a wait does to its event, by the state of the event it waits on (null when there is none to wait on). */
-    private static OutboxEvent parked(OutboxEvent event, Wait w, OutboxEvent awaited) {
-        if (awaited == null) {
-            String reason = (w.awaited().equals(w.id()) ? "waited on itself" : "waited on event " + w.awaited()
-                    + ", which does not exist") + ": " + w.reason();
-            return event.failed(reason, event.attemptCount() >= event.maxAttempts()
-                    ? Optional.empty() : Optional.of(w.recheckAt()));
-        }
-        if (awaited.isFailedForGood()) {
-            // waiting costs no attempt, even when it ends this way
-            return event.released(w.at()).failedWith(awaited.id(), failedBecause(awaited.id(), w.reason(),
-                    awaited.errorMessage().orElse("")));
-        }
-        OutboxEvent waiting = event.waiting(awaited.id(), w.reason(), w.recheckAt());
-        return awaited.status() == EventStatus.COMPLETED ? waiting.woken(w.at()) : waiting;
-    }
-
-    /** The reason an event that waited on {@code awaited} failed for good: why it waited, and why that one failed. */
-    private static String failedBecause(UUID awaited, String waitReason, String why) {
-        return (waitReason.isBlank() ? "waited on event " + awaited : waitReason) + ", but event " + awaited
-                + " failed for good: " + why;
-    }
-
-    /** Pending events waiting on {@code completed} are due at {@code now}. */
-    private void wake(UUID completed, Instant now) {
-        for (Map.Entry<UUID, OutboxEvent> entry : events.entrySet()) {
-            OutboxEvent e = entry.getValue();
-            if (e.status() == EventStatus.PENDING && e.waitsFor().filter(completed::equals).isPresent()) {
-                entry.setValue(e.woken(now));
-            }
-        }
-    }
-
-    /** Pending events waiting on {@code failed} fail for good naming it, and so on down the chain. */
-    private void failWaitersOf(UUID failed, String why) {
-        List<UUID> next = new ArrayList<>();
-        for (Map.Entry<UUID, OutboxEvent> entry : events.entrySet()) {
-            OutboxEvent e = entry.getValue();
-            if (e.status() == EventStatus.PENDING && e.waitsFor().filter(failed::equals).isPresent()) {
-                entry.setValue(e.failedWith(failed, failedBecause(failed, e.errorMessage().orElse(""), why)));
-                next.add(e.id());
-            }
-        }
-        next.forEach(id -> failWaitersOf(id, events.get(id).errorMessage().orElse("")));
-    }
-
-    /** Events that failed for good because they waited on one of {@code retried}, retried with it. */
-    private int reviveWaitersOf(Collection<UUID> retried, Instant now) {
-        int revived = 0;
-        List<UUID> next = new ArrayList<>();
-        for (Map.Entry<UUID, OutboxEvent> entry : events.entrySet()) {
-            OutboxEvent e = entry.getValue();
-            if (e.isFailedForGood() && e.waitsFor().filter(retried::contains).isPresent()) {
-                entry.setValue(e.resetForRetry(now));
-                next.add(e.id());
-                revived++;
-            }
-        }
-        return next.isEmpty() ? revived : revived + reviveWaitersOf(next, now);
     }
 }
