@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -26,6 +25,8 @@ import java.util.UUID;
 final class Waits {
     private static final String CLEAR_CLAIM = "claim_owner = NULL, lease_expires_at = NULL";
     private static final String STILL_CLAIMED = " WHERE id = ? AND status = 'processing' AND claim_owner = ?";
+    private static final int WAKE_CHUNK = 500;
+    private static final String WAITER_COLUMNS = "id, status, next_attempt_at, error_message";
     private static final String UNCOUNT = "attempt_count = CASE WHEN attempt_count > 0 THEN attempt_count - 1 ELSE 0 END";
 
     private final Dialect dialect;
@@ -76,19 +77,34 @@ final class Waits {
         return changed;
     }
 
-    /** Pending events waiting on a completed event are due at its completion time, waiting on nothing. */
+    /**
+     * Pending events waiting on a completed event are due at once (at the batch's latest
+     * completion time), waiting on nothing. The lookup has the waits_for index as its only
+     * way in, so a large pending backlog never enters it; while nobody waits it finds nothing
+     * and nothing is written.
+     */
     void wake(Connection connection, List<Completion> completed) throws SQLException {
-        if (completed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = connection.prepareStatement("UPDATE outbox_event SET next_attempt_at = ?,"
-                + " waits_for = NULL WHERE waits_for = ? AND status = 'pending'")) {
-            for (Completion c : completed) {
-                dialect.bindInstant(s, 1, c.at());
-                dialect.bindUuid(s, 2, c.id());
-                s.addBatch();
+        for (int from = 0; from < completed.size(); from += WAKE_CHUNK) {
+            List<Completion> chunk = completed.subList(from, Math.min(completed.size(), from + WAKE_CHUNK));
+            List<Waiter> waiting = Jdbc.query(connection, "SELECT " + WAITER_COLUMNS + " FROM outbox_event"
+                    + " WHERE waits_for IN (" + Jdbc.placeholders(chunk.size()) + ")", s -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            dialect.bindUuid(s, i + 1, chunk.get(i).id());
+                        }
+                    }, this::waiter).stream().filter(Waiter::pending).toList();
+            if (waiting.isEmpty()) {
+                continue;
             }
-            s.executeBatch();
+            Instant at = chunk.stream().map(Completion::at).max(Instant::compareTo).orElseThrow();
+            try (PreparedStatement s = connection.prepareStatement("UPDATE outbox_event SET next_attempt_at = ?,"
+                    + " waits_for = NULL WHERE id = ? AND status = 'pending' AND waits_for IS NOT NULL")) {
+                for (Waiter w : waiting) {
+                    dialect.bindInstant(s, 1, at);
+                    dialect.bindUuid(s, 2, w.id());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
         }
     }
 
@@ -99,7 +115,7 @@ final class Waits {
         while (!todo.isEmpty()) {
             UUID awaited = todo.poll();
             String awaitedWhy = whys.poll();
-            for (Waiter waiter : waitersOf(connection, awaited, "status = 'pending'")) {
+            for (Waiter waiter : waitersOf(connection, awaited, Waiter::pending)) {
                 String reason = failedBecause(awaited, waiter.reason(), awaitedWhy);
                 int one = update(connection, "UPDATE outbox_event SET status = 'failed', next_attempt_at = NULL,"
                         + " error_message = ? WHERE id = ? AND status = 'pending' AND waits_for = ?", s -> {
@@ -121,7 +137,7 @@ final class Waits {
         int revived = 0;
         while (!todo.isEmpty()) {
             UUID awaited = todo.poll();
-            for (Waiter waiter : waitersOf(connection, awaited, "status = 'failed' AND next_attempt_at IS NULL")) {
+            for (Waiter waiter : waitersOf(connection, awaited, Waiter::failedForGood)) {
                 int one = update(connection, "UPDATE outbox_event SET status = 'pending', attempt_count = 0,"
                         + " next_attempt_at = ?, completed_at = NULL WHERE id = ? AND status = 'failed'", s -> {
                             dialect.bindInstant(s, 1, now);
@@ -176,15 +192,28 @@ final class Waits {
                         Optional.ofNullable(rows.getString("error_message")))).stream().findFirst();
     }
 
-    /** An event that waits, and the reason it keeps. */
-    private record Waiter(UUID id, String reason) {
+    /** An event that waits (or failed because the one it waited on did): its state and the reason it keeps. */
+    private record Waiter(UUID id, String status, boolean hasNextAttempt, String reason) {
+        boolean pending() {
+            return "pending".equals(status);
+        }
+
+        boolean failedForGood() {
+            return "failed".equals(status) && !hasNextAttempt;
+        }
     }
 
-    private List<Waiter> waitersOf(Connection connection, UUID awaited, String condition) throws SQLException {
-        return new ArrayList<>(Jdbc.query(connection, "SELECT id, error_message FROM outbox_event WHERE waits_for = ?"
-                + " AND " + condition, s -> dialect.bindUuid(s, 1, awaited),
-                rows -> new Waiter(dialect.readUuid(rows, "id"), Optional.ofNullable(rows.getString("error_message"))
-                        .orElse(""))));
+    private Waiter waiter(java.sql.ResultSet rows) throws SQLException {
+        return new Waiter(dialect.readUuid(rows, "id"), rows.getString("status"),
+                dialect.readInstant(rows, "next_attempt_at").isPresent(),
+                Optional.ofNullable(rows.getString("error_message")).orElse(""));
+    }
+
+    /** The events waiting on {@code awaited} in the state asked for; found through the waits_for index alone. */
+    private List<Waiter> waitersOf(Connection connection, UUID awaited, java.util.function.Predicate<Waiter> which)
+            throws SQLException {
+        return Jdbc.query(connection, "SELECT " + WAITER_COLUMNS + " FROM outbox_event WHERE waits_for = ?",
+                s -> dialect.bindUuid(s, 1, awaited), this::waiter).stream().filter(which).toList();
     }
 
     private static int update(Connection connection, String sql, Jdbc.Binder binder) throws SQLException {

@@ -5,6 +5,7 @@ import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.StoreConfig;
 import io.outbox.jpa.support.PostgresSchema;
 import io.outbox.repository.ClaimOrder;
+import io.outbox.repository.Completion;
 import io.outbox.repository.Scope;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The due query reads only events that can still be due, whatever the completed history:
  * the plan on each store uses the due index and sorts nothing. (The measured cost at 1,000
- * against 1,000,000 completed events is in the benchmarks.)
+ * against 1,000,000 completed events is in the benchmarks.) Likewise, the look for events
+ * waiting on a batch's completions reads the waits_for index, never the pending backlog.
  */
 class DueQueryPlanIT {
     private static final Scope SCOPE = Scope.everything().withEventTypes(Set.of("test.entity"));
@@ -83,6 +87,31 @@ class DueQueryPlanIT {
             }
             assertThat(stats).contains("using index OUTBOX_EVENT_DUE_IDX").doesNotContain("Sort ResultSet");
             assertThat(stats).doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
+        }
+    }
+
+    @Test
+    void givenPendingBacklogOnDerby_whenCompletionsLookForWaitingEvents_thenOnlyTheWaitsIndexIsRead() throws Exception {
+        String url = StoreConfig.embedded(Files.createTempDirectory("outbox-plan")).jdbcUrl();
+        try (OutboxStore store = OutboxStore.open(StoreConfig.url(url));
+             Connection c = store.dataSource().getConnection()) {
+            insertDerby(c, 5_000, "pending");
+            try (Statement s = c.createStatement()) {
+                s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+            }
+
+            new Waits(Dialect.DERBY).wake(c, List.of(
+                    new Completion(UUID.randomUUID(), "w", NOW, Optional.empty()),
+                    new Completion(UUID.randomUUID(), "w", NOW, Optional.empty())));
+
+            String stats;
+            try (Statement s = c.createStatement();
+                 ResultSet rows = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+                rows.next();
+                stats = rows.getString(1);
+            }
+            assertThat(stats).contains("waits_for IN").contains("using index OUTBOX_EVENT_WAITS_IDX")
+                    .doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
         }
     }
 
