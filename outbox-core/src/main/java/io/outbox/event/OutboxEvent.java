@@ -94,9 +94,6 @@ public record OutboxEvent(
         if (status == EventStatus.COMPLETED && completedAt.isEmpty()) {
             throw new IllegalArgumentException("a completed event needs its completion time");
         }
-        if (waitsFor.isPresent() && waitsFor.get().equals(id)) {
-            throw new IllegalArgumentException("an event cannot wait on itself");
-        }
         errorMessage = errorMessage.map(m -> truncate(m, MAX_ERROR_LENGTH));
         result = result.map(r -> truncate(r, MAX_RESULT_LENGTH));
     }

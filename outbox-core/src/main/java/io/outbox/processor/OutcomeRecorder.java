@@ -86,11 +86,18 @@ final class OutcomeRecorder {
             }
         }
         writeAll(completions, failures);
-        if (!waits.isEmpty()) {
-            repository.park(waits);
-        }
+        park(waits);
         notices.forEach(Runnable::run);
         return new BatchResult(attempts.size(), completions.size(), retried, failedForGood, 0, waits.size());
+    }
+
+    /** Written after completions, so an event waiting on one completed in this batch is due at once. */
+    private void park(List<Wait> waits) {
+        int parked = waits.isEmpty() ? 0 : repository.park(waits);
+        if (parked != waits.size()) {
+            log.warn("{} of {} waits were not recorded: their claims had passed to another worker",
+                    waits.size() - parked, waits.size());
+        }
     }
 
     private Failure failureOf(OutboxEvent event, HandlerResult result, Instant now) {
