@@ -135,15 +135,15 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
     @Override
     public int resetForRetry(Collection<UUID> ids, Instant now) {
         return locked(() -> {
-            int changed = 0;
+            List<UUID> retried = new ArrayList<>();
             for (UUID id : ids) {
                 OutboxEvent event = events.get(id);
                 if (event != null && event.status() == EventStatus.FAILED) {
                     events.put(id, event.resetForRetry(now));
-                    changed++;
+                    retried.add(id);
                 }
             }
-            return changed + waits.reviveWaitersOf(ids, now);
+            return retried.size() + waits.reviveWaitersOf(retried, now);
         });
     }
 

@@ -160,7 +160,15 @@ final class StateWrites {
                 dialect.bindUuid(s, 2, id);
                 s.addBatch();
             }
-            return Jdbc.sum(s.executeBatch()) + waits.reviveWaitersOf(connection, ids, now);
+            int[] counts = s.executeBatch();
+            List<UUID> retried = new ArrayList<>();
+            int i = 0;
+            for (UUID id : ids) {
+                if (counts[i++] != 0) {
+                    retried.add(id);
+                }
+            }
+            return Jdbc.sum(counts) + waits.reviveWaitersOf(connection, retried, now);
         }
     }
 
