@@ -144,6 +144,27 @@ public abstract class OutboxRepositoryContract {
     }
 
     @Test
+    public void givenThreePrioritiesAndRetries_whenClaimedOldestFirst_thenTheOldestDueOfAllInAgeOrder() {
+        OutboxEvent p50 = anEvent().withPriority(50).createdAt(at(3)).build();
+        OutboxEvent p0Old = anEvent().withPriority(0).createdAt(at(1)).build();
+        OutboxEvent p10 = anEvent().withPriority(10).createdAt(at(2)).build();
+        OutboxEvent p0Retry = anEvent().withPriority(0).createdAt(at(0)).withAttempts(1, 5).failedRetryAt("503", at(5))
+                .build();
+        OutboxEvent p10Later = anEvent().withPriority(10).createdAt(at(4)).build();
+        OutboxEvent p100New = anEvent().withPriority(100).createdAt(at(6)).build();
+        OutboxEvent bobs = anEvent().forUser("bob").withPriority(0).createdAt(at(0)).build();
+        OutboxEvent notYet = anEvent().withPriority(0).createdAt(at(0)).withAttempts(1, 5).failedRetryAt("503", at(60))
+                .build();
+        given(List.of(p50, p0Old, p10, p0Retry, p10Later, p100New, bobs, notYet));
+        Scope alice = Scope.user(p50.userId()).withEventTypes(ALL.eventTypes());
+
+        assertThat(ids(claim("w", 4, at(10), ClaimOrder.OLDEST_FIRST, alice)))
+                .containsExactly(p0Retry.id(), p0Old.id(), p10.id(), p50.id());
+        assertThat(ids(claim("w", 4, at(10), ClaimOrder.OLDEST_FIRST, alice)))
+                .containsExactly(p10Later.id(), p100New.id());
+    }
+
+    @Test
     public void givenFutureRetryAndFailedForGood_whenClaimed_thenOnlyReachedRetriesAreDue() {
         OutboxEvent retryReached = anEvent().createdAt(at(0)).withAttempts(1, 5).failedRetryAt("503", at(5)).build();
         OutboxEvent retryLater = anEvent().createdAt(at(0)).withAttempts(1, 5).failedRetryAt("503", at(60)).build();

@@ -54,8 +54,10 @@ class SchemaMigrationIT {
                 versions.add(rows.getString(1));
             }
             // V3 is the insert trigger behind the cross-process wake-up (NOTIFY on PostgreSQL, DerbyWrites on Derby);
-            // V4 the event an event waits on (waits_for)
-            assertThat(versions).containsExactly("1", "2", "3", "4");
+            // V4 the event an event waits on (waits_for); V5, fewer indexes holding status, is Derby's alone
+            // (a PostgreSQL update writes a new entry in every index anyway)
+            assertThat(versions).containsExactlyElementsOf(kind == Stores.Kind.DERBY
+                    ? List.of("1", "2", "3", "4", "5") : List.of("1", "2", "3", "4"));
         }
     }
 
@@ -189,7 +191,8 @@ class SchemaMigrationIT {
 
             assertThatThrownBy(() -> OutboxStore.open(StoreConfig.url(url)).close())
                     .isInstanceOf(SchemaVersionException.class)
-                    .hasMessageContaining("is at version 99, newer than this program knows (up to 4)");
+                    .hasMessageContaining("is at version 99, newer than this program knows (up to "
+                            + (kind == Stores.Kind.DERBY ? "5" : "4") + ")");
         } finally {
             for (AutoCloseable c : cleanups) {
                 c.close();

@@ -55,16 +55,37 @@ final class DueQueries {
     }
 
     /**
-     * Derby: due events of one status, read in index order so neither the completed history
-     * nor the rest of the backlog is sorted. Parameters: status, now, scope..., limit.
+     * Derby: due events of one status, highest priority first, read in the due index's order so
+     * neither the completed history nor the rest of the backlog is sorted. Parameters: status,
+     * now, scope..., limit.
      */
-    String derbyDueOfStatus(Scope scope, ClaimOrder order) {
-        String index = order == ClaimOrder.OLDEST_FIRST ? "OUTBOX_EVENT_AGE_IDX" : "OUTBOX_EVENT_DUE_IDX";
-        return "SELECT " + EventRows.columns("e") + " FROM outbox_event e --DERBY-PROPERTIES index=" + index + "\n"
+    String derbyDueOfStatus(Scope scope) {
+        return "SELECT " + EventRows.columns("e") + " FROM outbox_event e --DERBY-PROPERTIES index=OUTBOX_EVENT_DUE_IDX\n"
                 + " WHERE e.status = ? AND e.next_attempt_at <= ?" + scopeFilter(scope)
                 + " AND NOT EXISTS (" + EARLIER_UNDELIVERED + ")"
-                + orderBy(order) + " FETCH FIRST ? ROWS ONLY";
+                + orderBy(ClaimOrder.PRIORITY_FIRST) + " FETCH FIRST ? ROWS ONLY";
     }
+
+    /**
+     * Derby: due events of one status and one priority, oldest first, read in the due index's
+     * order (within a priority it is by age), so the oldest-first share needs no index of its own
+     * that every state change would move (schema V5). Parameters: status, priority, now,
+     * scope..., limit.
+     */
+    String derbyDueOfLevel(Scope scope) {
+        return "SELECT " + EventRows.columns("e") + " FROM outbox_event e --DERBY-PROPERTIES index=OUTBOX_EVENT_DUE_IDX\n"
+                + " WHERE e.status = ? AND e.priority = ? AND e.next_attempt_at <= ?" + scopeFilter(scope)
+                + " AND NOT EXISTS (" + EARLIER_UNDELIVERED + ")"
+                + " ORDER BY e.status, e.priority DESC, e.created_at, e.id FETCH FIRST ? ROWS ONLY";
+    }
+
+    /**
+     * Derby: the highest priority below a bound that events of a status have, one index probe;
+     * walking it down lists the few priorities in use. Parameters: status, bound.
+     */
+    static final String DERBY_NEXT_LOWER_PRIORITY = "SELECT priority FROM outbox_event"
+            + " --DERBY-PROPERTIES index=OUTBOX_EVENT_DUE_IDX\n WHERE status = ? AND priority < ?"
+            + " ORDER BY status, priority DESC FETCH FIRST 1 ROWS ONLY";
 
     /** Derby: the conditional update that makes a read candidate ours. Parameters: owner, lease, now, id, status, now. */
     static final String DERBY_CLAIM_ONE = "UPDATE outbox_event SET status = 'processing', claim_owner = ?,"

@@ -2,6 +2,7 @@ package io.outbox.jpa.internal;
 
 import io.outbox.OutboxException;
 import io.outbox.event.OutboxEvent;
+import io.outbox.event.Priority;
 import io.outbox.jpa.Dialect;
 import io.outbox.repository.ClaimOrder;
 import io.outbox.repository.ClaimRequest;
@@ -242,17 +243,47 @@ public final class JpaOutboxRepository implements OutboxRepository {
             });
         }
         List<OutboxEvent> all = new ArrayList<>();
-        String sql = due.derbyDueOfStatus(scope, order);
         for (String status : DueQueries.statusesInClaimOrder()) {
-            all.addAll(select(tx, sql, s -> {
-                s.setString(1, status);
-                dialect.bindInstant(s, 2, now);
-                int i = DueQueries.bindScope(s, 3, scope);
-                s.setInt(i, limit);
-            }));
+            if (order == ClaimOrder.OLDEST_FIRST) {
+                String sql = due.derbyDueOfLevel(scope);
+                for (int priority : priorities(tx, status)) {
+                    all.addAll(select(tx, sql, s -> {
+                        s.setString(1, status);
+                        s.setInt(2, priority);
+                        dialect.bindInstant(s, 3, now);
+                        s.setInt(DueQueries.bindScope(s, 4, scope), limit);
+                    }));
+                }
+            } else {
+                all.addAll(select(tx, due.derbyDueOfStatus(scope), s -> {
+                    s.setString(1, status);
+                    dialect.bindInstant(s, 2, now);
+                    s.setInt(DueQueries.bindScope(s, 3, scope), limit);
+                }));
+            }
         }
         all.sort(order == ClaimOrder.OLDEST_FIRST ? CREATION_ORDER : PRIORITY_ORDER);
         return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
+    }
+
+    /** Derby: the priorities events of {@code status} have, highest first: one index probe each, and one more. */
+    private List<Integer> priorities(Transactions.Tx tx, String status) throws SQLException {
+        List<Integer> levels = new ArrayList<>();
+        try (PreparedStatement s = tx.connection().prepareStatement(DueQueries.DERBY_NEXT_LOWER_PRIORITY)) {
+            int below = Priority.MAX + 1;
+            while (below > Priority.MIN) {
+                s.setString(1, status);
+                s.setInt(2, below);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (!rows.next()) {
+                        break;
+                    }
+                    below = rows.getInt(1);
+                    levels.add(below);
+                }
+            }
+        }
+        return levels;
     }
 
     private List<OutboxEvent> select(Transactions.Tx tx, String sql, Jdbc.Binder binder) throws SQLException {

@@ -40,8 +40,8 @@ class CurrentSchemaIT {
     void givenMigrationFolders_whenListed_thenEveryVersionOfThatStoreIsKnown(Stores.Kind kind) {
         Dialect dialect = kind == Stores.Kind.DERBY ? Dialect.DERBY : Dialect.POSTGRESQL;
 
-        assertThat(CurrentSchema.known(MigrationSet.OUTBOX, dialect))
-                .containsExactlyInAnyOrder("1", "2", "3", "4");
+        assertThat(CurrentSchema.known(MigrationSet.OUTBOX, dialect)).containsExactlyInAnyOrderElementsOf(kind
+                == Stores.Kind.DERBY ? java.util.List.of("1", "2", "3", "4", "5") : java.util.List.of("1", "2", "3", "4"));
         assertThat(CurrentSchema.known(Stores.TEST_APP, dialect)).containsExactly("1");
     }
 

@@ -65,28 +65,41 @@ class DueQueryPlanIT {
             try (Statement s = c.createStatement()) {
                 s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
             }
-            String sql = new DueQueries(Dialect.DERBY).derbyDueOfStatus(SCOPE, ClaimOrder.PRIORITY_FIRST);
-            try (PreparedStatement p = c.prepareStatement(sql)) {
+            String stats = derbyRun(c, new DueQueries(Dialect.DERBY).derbyDueOfStatus(SCOPE), p -> {
                 p.setString(1, "pending");
                 Dialect.DERBY.bindInstant(p, 2, NOW);
                 p.setString(3, "test.entity");
                 p.setInt(4, 10);
-                try (ResultSet rows = p.executeQuery()) {
-                    int n = 0;
-                    while (rows.next()) {
-                        n++;
-                    }
-                    assertThat(n).isEqualTo(10);
-                }
-            }
-            String stats;
-            try (Statement s = c.createStatement();
-                 ResultSet rows = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-                rows.next();
-                stats = rows.getString(1);
-            }
+            });
             assertThat(stats).contains("using index OUTBOX_EVENT_DUE_IDX").doesNotContain("Sort ResultSet");
             assertThat(stats).doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
+        }
+    }
+
+    @Test
+    void givenCompletedHistoryOnDerby_whenOldestOfAPriorityRead_thenDueIndexReadInOrderWithoutSort() throws Exception {
+        String url = StoreConfig.embedded(Files.createTempDirectory("outbox-plan")).jdbcUrl();
+        try (OutboxStore store = OutboxStore.open(StoreConfig.url(url));
+             Connection c = store.dataSource().getConnection()) {
+            insertDerby(c, 20_000, "completed");
+            insertDerby(c, 100, "pending");
+            try (Statement s = c.createStatement()) {
+                s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+            }
+            String level = derbyRun(c, DueQueries.DERBY_NEXT_LOWER_PRIORITY, p -> {
+                p.setString(1, "pending");
+                p.setInt(2, 101);
+            });
+            assertThat(level).contains("using index OUTBOX_EVENT_DUE_IDX").doesNotContain("Sort ResultSet");
+            String oldest = derbyRun(c, new DueQueries(Dialect.DERBY).derbyDueOfLevel(SCOPE), p -> {
+                p.setString(1, "pending");
+                p.setInt(2, 10);
+                Dialect.DERBY.bindInstant(p, 3, NOW);
+                p.setString(4, "test.entity");
+                p.setInt(5, 10);
+            });
+            assertThat(oldest).contains("using index OUTBOX_EVENT_DUE_IDX").doesNotContain("Sort ResultSet")
+                    .doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
         }
     }
 
@@ -112,6 +125,25 @@ class DueQueryPlanIT {
             }
             assertThat(stats).contains("waits_for IN").contains("using index OUTBOX_EVENT_WAITS_IDX")
                     .doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
+        }
+    }
+
+    /** Runs a Derby query to its end and returns the runtime statistics of its plan. */
+    private static String derbyRun(Connection c, String sql, Jdbc.Binder binder) throws Exception {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            binder.bind(p);
+            try (ResultSet rows = p.executeQuery()) {
+                int n = 0;
+                while (rows.next()) {
+                    n++;
+                }
+                assertThat(n).isPositive();
+            }
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
