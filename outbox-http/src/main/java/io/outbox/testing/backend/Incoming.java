@@ -9,20 +9,23 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One request as read off the wire. It keeps whether the bearer token matched, never the token.
- * Immutable (the body array is never handed out).
+ * One request as read off the wire, and when it had been read. It keeps whether the bearer token
+ * matched, never the token. Immutable (the body array is never handed out).
  */
-record Incoming(String method, String path, Optional<String> key, boolean authorized, boolean json, byte[] body) {
+record Incoming(String method, String path, Optional<String> key, boolean authorized, boolean json, byte[] body,
+                Instant receivedAt) {
     static final int MAX_BODY_BYTES = 1 << 20;
     private static final Pattern JSON_TYPE = Pattern.compile("application/json\\s*(;.*)?");
     private static final String BEARER = "Bearer ";
 
-    static Incoming read(HttpExchange exchange, byte[] expectedToken) throws IOException {
+    static Incoming read(HttpExchange exchange, byte[] expectedToken, Clock clock) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -33,7 +36,7 @@ record Incoming(String method, String path, Optional<String> key, boolean author
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
                 bearerMatches(exchange.getRequestHeaders().getFirst("Authorization"), expectedToken),
                 contentType != null && JSON_TYPE.matcher(contentType.toLowerCase(Locale.ROOT)).matches(),
-                body);
+                body, clock.instant());
     }
 
     boolean tooLarge() {

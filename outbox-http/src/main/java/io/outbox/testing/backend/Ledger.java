@@ -39,6 +39,8 @@ final class Ledger {
     private final List<JournalEntry> journal = new ArrayList<>();
     /** When the backend first acted on each key, by its clock. */
     private final Map<String, Instant> actedAt = new HashMap<>();
+    /** Every create acted on, in the order decided. */
+    private final List<Arrival> arrivals = new ArrayList<>();
 
     Ledger(Map<String, Function<Map<String, Object>, Optional<String>>> validators, Clock clock) {
         this.validators = Map.copyOf(validators);
@@ -81,6 +83,15 @@ final class Ledger {
         record(in, status, false, false, fault);
     }
 
+    /** The clock of the backend's instants; thread-safe itself, so read without the monitor. */
+    Clock clock() {
+        return clock;
+    }
+
+    synchronized List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     synchronized Optional<Instant> actedAt(String key) {
         return Optional.ofNullable(actedAt.get(key));
     }
@@ -115,7 +126,7 @@ final class Ledger {
         switch (in.method()) {
             case "POST":
                 return route.backendId().isPresent() ? notAllowed(in, route)
-                        : withBody(in, route.collection(), body -> create(route.collection(), body));
+                        : withBody(in, route.collection(), body -> create(in, route.collection(), body));
             case "PUT":
                 return route.backendId().map(id -> update(in, route.collection(), id)).orElseGet(() -> notAllowed(in, route));
             case "DELETE":
@@ -125,7 +136,7 @@ final class Ledger {
         }
     }
 
-    private Answer create(String collection, Map<String, Object> body) {
+    private Answer create(Incoming in, String collection, Map<String, Object> body) {
         String clientId = (String) body.get("client_id");
         Map<String, Resource> live = resources.computeIfAbsent(collection, c -> new LinkedHashMap<>());
         Map<String, String> ids = byClientId.computeIfAbsent(collection, c -> new HashMap<>());
@@ -137,6 +148,7 @@ final class Ledger {
         live.put(backendId, new Resource(backendId, clientId, body, 1));
         ids.put(clientId, backendId);
         creates.computeIfAbsent(collection, c -> new LinkedHashMap<>()).merge(clientId, 1, Integer::sum);
+        arrivals.add(new Arrival(collection, clientId, in.receivedAt()));
         return Answer.json(201, Map.of("id", backendId));
     }
 

@@ -102,6 +102,14 @@ public final class StandInBackend implements AutoCloseable {
         return ledger.actedAt(idempotencyKey);
     }
 
+    /**
+     * Every create acted on so far (a replayed key or a 409 is none), in the order decided, each
+     * with its client id and when its request was received: when each change reached the backend.
+     */
+    public List<Arrival> arrivals() {
+        return ledger.arrivals();
+    }
+
     /** Every request received so far, in the order they were decided. */
     public List<JournalEntry> journal() {
         return ledger.journal();

@@ -38,7 +38,7 @@ final class StandInHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         try {
-            serve(exchange, Incoming.read(exchange, token));
+            serve(exchange, Incoming.read(exchange, token, ledger.clock()));
         } catch (IOException lost) {
             log.debug("stand-in: exchange lost: {}", lost.toString());
         } catch (RuntimeException defect) {

@@ -426,6 +426,38 @@ class StandInBackendTest {
     }
 
     @Test
+    void givenSlowFault_whenCreated_thenTheArrivalIsStampedWhenReceived_beforeTheDelay() {
+        StandInBackend backend = start(StandInBackend.Options.withToken(TOKEN)
+                .withFaults(FaultPlan.of(1.0, FaultKind.SLOW).withSlowDelay(Duration.ofMillis(150))));
+        RawClient client = client(backend);
+        String key = key();
+
+        client.answer("POST", MOODS, mood("m-1", 0.4), key);
+
+        assertThat(backend.arrivals()).singleElement().satisfies(arrival -> {
+            assertThat(arrival.collection()).isEqualTo("wellness/mood-entries");
+            assertThat(arrival.clientId()).isEqualTo("m-1");
+            assertThat(Duration.between(arrival.receivedAt(), backend.actedAt(key).orElseThrow()))
+                    .as("received, then the slow answer's delay, then acted on")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        });
+    }
+
+    @Test
+    void givenAReplayedKeyAndAConflict_whenPosted_thenOnlyTheFirstCreateIsAnArrival() {
+        StandInBackend backend = start();
+        RawClient client = client(backend);
+        String key = key();
+
+        client.answer("POST", MOODS, mood("m-1", 0.4), key);
+        client.answer("POST", MOODS, mood("m-1", 0.4), key);
+        client.answer("POST", MOODS, mood("m-1", 0.4), key());
+        client.answer("POST", MOODS, mood("m-2", 0.1), key());
+
+        assertThat(backend.arrivals()).extracting(Arrival::clientId).containsExactly("m-1", "m-2");
+    }
+
+    @Test
     void givenRetriesOfOneKeyArrivingTogether_whenServed_thenOneCreate_andEveryoneTheSameAnswer() throws Exception {
         StandInBackend backend = start();
         RawClient client = client(backend);
