@@ -36,7 +36,7 @@ import java.util.Map;
 public final class BenchmarkMain {
     private static final Logger log = LoggerFactory.getLogger(BenchmarkMain.class);
     private static final String USAGE = "usage: benchmarks/run [--quick | --full] [--only enqueue,drain,latency,"
-            + "cross-latency,growth,memory,scale-out,cli,app-sync] [--stores derby,postgresql] [--pg-url JDBC_URL] [--out DIR]"
+            + "cross-latency,growth,memory,scale-out,cli,app-sync,user-bar] [--stores derby,postgresql] [--pg-url JDBC_URL] [--out DIR]"
             + " [--fitiq-jar JAR] [--lume-jar JAR]";
 
     private BenchmarkMain() {

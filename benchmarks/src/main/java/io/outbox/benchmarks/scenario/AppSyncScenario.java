@@ -48,9 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AppSyncScenario implements Scenario {
     private static final Logger log = LoggerFactory.getLogger(AppSyncScenario.class);
     static final int ENTRIES = 2_000;
-    private static final String USER = "bench";
-    private static final String TOKEN = "bench-token";
-    private static final String CACHE = "cache";
     private static final int IN_FLIGHT = 3;
     private static final long TIMEOUT_MINUTES = 5;
     private static final Map<Integer, Double> TARGETS = Map.of(0, 500.0, 20, 300.0);
@@ -62,25 +59,23 @@ public final class AppSyncScenario implements Scenario {
 
     @Override
     public List<Row> run(RunContext context) {
-        Path jar = context.cliJars().fitiq().toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new BenchmarkException("app-sync: no " + jar + "; build it with `" + CliScenario.BUILD_COMMAND + "`");
-        }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path dir = context.workDir().resolve("app-sync-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        AppJar app;
         try {
-            Files.createDirectories(dir);
-            Path csv = csv(dir.resolve("import.csv"));
-            App app = new App(dir, java, jar);
-            app.run(List.of("--data-dir", dir.resolve("training-store").toString(), "progress", "list"));
-            CliScenario.awaitArchives(dir.resolve(CACHE), List.of("fitiq-app"));
+            app = AppJar.fitiq(context, name());
+        } catch (IOException e) {
+            throw new BenchmarkException("app-sync: " + e.getMessage(), e);
+        }
+        Path dir = app.workDir();
+        try {
+            Path csv = csv(dir.resolve("import.csv"), ENTRIES);
+            app.train();
             List<Row> rows = new ArrayList<>();
             for (int delay : List.of(0, 20)) {
                 log.info("app-sync: {} entries, backend delay {} ms: sync --until-idle vs bare HTTP, {} in flight",
                         ENTRIES, delay, IN_FLIGHT);
                 AtomicInteger trial = new AtomicInteger();
                 List<Summary> figures = context.repetitions().interleaved("app-sync " + delay + " ms", List.of(
-                        (Trial) () -> app.importThenSync(csv, dir.resolve("store-" + delay + "-" + trial.incrementAndGet()),
+                        (Trial) () -> importThenSync(app, csv, dir.resolve("store-" + delay + "-" + trial.incrementAndGet()),
                                 delay),
                         () -> bareHttp(delay)));
                 double target = TARGETS.get(delay);
@@ -99,17 +94,37 @@ public final class AppSyncScenario implements Scenario {
         }
     }
 
-    private static Path csv(Path file) throws IOException {
+    /** Imports the CSV into a new store (untimed), then times the sync of it; entries per second. */
+    private static double importThenSync(AppJar app, Path csv, Path store, int delayMillis) {
+        app.run(List.of("--data-dir", store.toString(), "progress", "import", csv.toString()));
+        try (StandInBackend backend = backend(delayMillis)) {
+            long start = System.nanoTime();
+            String out = app.run(List.of("--data-dir", store.toString(), "sync", "--api", backend.baseUri().toString(),
+                    "--until-idle"));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int created = backend.resources("progress").size();
+            if (created != ENTRIES || !out.contains("delivered " + ENTRIES + ",")) {
+                throw new BenchmarkException("app-sync: sync created " + created + " of " + ENTRIES + "; it said: "
+                        + out.strip());
+            }
+            StoreLocations.deleteTree(store);
+            return ENTRIES / seconds;
+        }
+    }
+
+    /** A FitIQ import file of {@code entries} weights, dated through January 2025. */
+    static Path csv(Path file, int entries) throws IOException {
         StringBuilder text = new StringBuilder("type,quantity,unit,date\n");
-        for (int i = 0; i < ENTRIES; i++) {
+        for (int i = 0; i < entries; i++) {
             text.append(String.format(Locale.ROOT, "weight,%d.%d,kg,2025-01-%02dT%02d:%02d:00Z%n", 60 + i % 30, i % 10,
                     1 + i % 28, i % 24, i % 60));
         }
         return Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private static StandInBackend backend(int delayMillis) {
-        StandInBackend.Options options = StandInBackend.Options.withToken(TOKEN);
+    /** A stand-in that answers every request after {@code delayMillis}, or at once for 0. */
+    static StandInBackend backend(int delayMillis) {
+        StandInBackend.Options options = StandInBackend.Options.withToken(AppJar.TOKEN);
         if (delayMillis > 0) {
             options = options.withFaults(FaultPlan.of(1.0, FaultKind.SLOW).withSlowDelay(Duration.ofMillis(delayMillis)));
         }
@@ -154,64 +169,12 @@ public final class AppSyncScenario implements Scenario {
     private static void send(HttpClient client, URI uri, int i) throws IOException, InterruptedException {
         String body = String.format(Locale.ROOT, "{\"client_id\":\"%s\",\"type\":\"weight\",\"quantity\":70.5,"
                 + "\"unit\":\"kg\",\"date\":\"2025-01-01T00:00:00Z\"}", UUID.randomUUID());
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN)
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + AppJar.TOKEN)
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
             throw new IOException("create " + i + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-    }
-
-    /** fitiq-app.jar run as a user runs it, with the run's own user cache. */
-    private record App(Path workDir, Path java, Path jar) {
-        /** Imports the CSV into a new store (untimed), then times the sync of it; entries per second. */
-        double importThenSync(Path csv, Path store, int delayMillis) {
-            run(List.of("--data-dir", store.toString(), "progress", "import", csv.toString()));
-            try (StandInBackend backend = backend(delayMillis)) {
-                long start = System.nanoTime();
-                String out = run(List.of("--data-dir", store.toString(), "sync", "--api", backend.baseUri().toString(),
-                        "--until-idle"));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                int created = backend.resources("progress").size();
-                if (created != ENTRIES || !out.contains("delivered " + ENTRIES + ",")) {
-                    throw new BenchmarkException("app-sync: sync created " + created + " of " + ENTRIES + "; it said: "
-                            + out.strip());
-                }
-                StoreLocations.deleteTree(store);
-                return ENTRIES / seconds;
-            }
-        }
-
-        /** Runs the jar with {@code words}; gives its stdout, or fails unless it exits 0. */
-        String run(List<String> words) {
-            List<String> line = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(), "--user", USER));
-            line.addAll(words);
-            Path out = workDir.resolve("out.txt");
-            Path err = workDir.resolve("err.txt");
-            ProcessBuilder builder = new ProcessBuilder(line).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
-            builder.environment().put("XDG_CACHE_HOME", workDir.resolve(CACHE).toString());
-            builder.environment().put("FITIQ_API_TOKEN", TOKEN);
-            try {
-                Process process = builder.start();
-                if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                    throw new BenchmarkException("app-sync: `" + String.join(" ", line) + "` still running after "
-                            + TIMEOUT_MINUTES + " min");
-                }
-                if (process.exitValue() != 0) {
-                    throw new BenchmarkException("app-sync: `" + String.join(" ", line) + "` exited "
-                            + process.exitValue() + "; stderr: " + Files.readString(err).strip());
-                }
-                return Files.readString(out);
-            } catch (IOException e) {
-                throw new BenchmarkException("app-sync: cannot run `" + String.join(" ", line) + "`: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BenchmarkException("app-sync: interrupted", e);
-            }
         }
     }
 }

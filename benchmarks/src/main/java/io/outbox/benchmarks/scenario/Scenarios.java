@@ -13,6 +13,6 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(new DrainScenario(), new EnqueueScenario(), new LatencyScenario(),
                 new CrossProcessLatencyScenario(), new GrowthScenario(), new MemoryScenario(), new ScaleOutScenario(),
-                new CliScenario(), new AppSyncScenario());
+                new CliScenario(), new AppSyncScenario(), new UserBarScenario());
     }
 }
