@@ -60,7 +60,11 @@ public final class SyncedChanges<T extends SyncedEntry<T>> {
         this.clock = clock;
     }
 
-    /** The current time, for entries dated now; the change's events carry the time of the call. */
+    /**
+     * The current time, for entries dated now. A change's events carry the time read inside its
+     * transaction, once the store is open (a store opened on first use may take a second), so an
+     * event's creation time lies just before the commit that makes it visible.
+     */
     public Instant now() {
         return clock.instant();
     }
@@ -75,8 +79,8 @@ public final class SyncedChanges<T extends SyncedEntry<T>> {
      * what the entries refer to, say; its exception rolls everything back).
      */
     public void add(List<T> added, int priority, Consumer<Transactor.Recorder> check) {
-        Instant now = clock.instant();
         transactor.inTransaction(outbox -> {
+            Instant now = clock.instant();
             check.accept(outbox);
             for (T entry : added) {
                 entries.insert(entry);
@@ -96,8 +100,8 @@ public final class SyncedChanges<T extends SyncedEntry<T>> {
      * (the app's check of the new state) rolls it back.
      */
     public void change(String userId, UUID id, int priority, UnaryOperator<T> change) {
-        Instant now = clock.instant();
         transactor.inTransaction(outbox -> {
+            Instant now = clock.instant();
             T entry = change.apply(live(userId, id));
             entries.update(entry);
             outbox.record(events.of(entry, Operation.UPDATE, priority, now));
@@ -111,8 +115,8 @@ public final class SyncedChanges<T extends SyncedEntry<T>> {
 
     /** As {@link #delete(String, UUID, int)}, with {@code also} run after it in the same transaction. */
     public void delete(String userId, UUID id, int priority, AlsoInTransaction<T> also) {
-        Instant now = clock.instant();
         transactor.inTransaction(outbox -> {
+            Instant now = clock.instant();
             T deleted = live(userId, id).asDeleted();
             entries.update(deleted);
             outbox.record(events.of(deleted, Operation.DELETE, priority, now));

@@ -39,10 +39,13 @@ class SyncedChangesTest {
     static final class Store implements SyncedEntries<Note>, Transactor {
         final Map<UUID, Note> notes = new LinkedHashMap<>();
         final InMemoryOutboxRepository outbox = new InMemoryOutboxRepository();
+        /** What opening the store costs before a transaction can begin (nothing unless a test says). */
+        Runnable opening = () -> { };
         private Map<UUID, Note> working;
 
         @Override
         public void inTransaction(Consumer<Recorder> work) {
+            opening.run();
             working = new LinkedHashMap<>(notes);
             List<OutboxEvent> recorded = new ArrayList<>();
             try {
@@ -110,6 +113,22 @@ class SyncedChangesTest {
                 OutboxEvent::createdAt).containsExactlyInAnyOrder(
                 tuple(a.id().toString(), Operation.CREATE, Priority.BACKGROUND, T0),
                 tuple(b.id().toString(), Operation.CREATE, Priority.BACKGROUND, T0));
+    }
+
+    @Test
+    void givenAStoreThatTakesTimeToOpen_whenChanged_thenEachEventCarriesTheTimeInsideItsTransaction() {
+        store.opening = () -> clock.advance(Duration.ofSeconds(2)); // a store opened on first use
+        Note a = note("alice", "a");
+        Note b = note("alice", "b");
+
+        changes.add(List.of(a, b), Priority.USER_ACTION);
+        changes.change("alice", a.id(), Priority.USER_ACTION, stored -> new Note(stored.id(), stored.userId(), "a2",
+                false));
+        changes.delete("alice", b.id(), Priority.USER_ACTION);
+
+        assertThat(events()).extracting(OutboxEvent::operation, OutboxEvent::createdAt).containsExactlyInAnyOrder(
+                tuple(Operation.CREATE, T0.plusSeconds(2)), tuple(Operation.CREATE, T0.plusSeconds(2)),
+                tuple(Operation.UPDATE, T0.plusSeconds(4)), tuple(Operation.DELETE, T0.plusSeconds(6)));
     }
 
     @Test
