@@ -2,13 +2,18 @@ package io.outbox.benchmarks.scenario;
 
 import io.outbox.benchmarks.harness.BenchmarkException;
 import io.outbox.http.Json;
+import io.outbox.testing.backend.Arrival;
 import io.outbox.testing.backend.StandInBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,14 +55,17 @@ final class UserBarRun {
     private final int watchers;
     private final int importSize;
     private final int changes;
+    private final Path trace;
 
     /**
      * @param store      the global options naming the store ({@code --data-dir D} or {@code --db-url U})
      * @param watchers   how many {@code sync --watch} processes deliver
      * @param importSize entries in the CSV
      * @param changes    user changes to make while it drains
+     * @param trace      a CSV file to write every arrival and commit to, for a look at where the time went
      */
-    UserBarRun(AppJar app, List<String> store, int watchers, int importSize, int changes) {
+    UserBarRun(AppJar app, List<String> store, int watchers, int importSize, int changes, Path trace) {
+        this.trace = trace;
         this.app = app;
         this.store = List.copyOf(store);
         this.watchers = watchers;
@@ -84,6 +92,7 @@ final class UserBarRun {
                 syncs.forEach(UserBarRun::stop);
             }
             Map<String, Instant> commits = commits(ids);
+            writeTrace(commits, backend.arrivals());
             return Overtaking.of(commits, backend.arrivals(), importSize);
         }
     }
@@ -123,7 +132,7 @@ final class UserBarRun {
     }
 
     private static Set<String> arrived(StandInBackend backend) {
-        return backend.arrivals().stream().map(a -> a.clientId()).collect(Collectors.toSet());
+        return backend.arrivals().stream().map(Arrival::clientId).collect(Collectors.toSet());
     }
 
     /**
@@ -148,6 +157,26 @@ final class UserBarRun {
             commits.put(id, at);
         }
         return commits;
+    }
+
+    /** One line per arrival and per commit: what, client id, microseconds since the epoch, by the wall clock. */
+    private void writeTrace(Map<String, Instant> commits, List<Arrival> arrivals) {
+        StringBuilder csv = new StringBuilder("what,client_id,epoch_micros\n");
+        commits.forEach((id, at) -> csv.append("commit,").append(id).append(',').append(micros(at)).append('\n'));
+        for (Arrival arrival : arrivals) {
+            csv.append(commits.containsKey(arrival.clientId()) ? "change" : "import").append(',')
+                    .append(arrival.clientId()).append(',').append(micros(arrival.receivedAt())).append('\n');
+        }
+        try {
+            Files.writeString(trace, csv, StandardCharsets.UTF_8);
+            log.info("user-bar: arrivals and commits written to {}", trace);
+        } catch (IOException e) {
+            log.warn("user-bar: could not write {}: {}", trace, e.getMessage());
+        }
+    }
+
+    private static long micros(Instant at) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }
 
     /** SIGTERM, as Ctrl-C would; a kill when it has not stopped within the contract's 10 s and some. */

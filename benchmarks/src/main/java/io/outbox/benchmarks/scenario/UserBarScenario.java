@@ -29,7 +29,8 @@ import java.util.Optional;
  * changes, against 1 s, and the import entries still to arrive when the last change arrived (the
  * proof the import was draining). On Derby with one sync (an embedded store has one); on
  * PostgreSQL with one and with two syncs on the same store. One run each: every run takes about a
- * minute. Runs on the caller's thread.
+ * minute. Each run's arrivals and commits are written to {@code user-bar-STORE-SYNCS.csv} in
+ * the work directory. Runs on the caller's thread.
  */
 public final class UserBarScenario implements Scenario {
     private static final Logger log = LoggerFactory.getLogger(UserBarScenario.class);
@@ -62,7 +63,9 @@ public final class UserBarScenario implements Scenario {
                             : List.of("--db-url", context.freshUrl(dialect));
                     log.info("user-bar on {}: import {}, {} sync --watch, {} changes, backend {} ms", dialect,
                             importSize, watchers, changes, UserBarRun.DELAY_MILLIS);
-                    Overtaking result = new UserBarRun(app, store, watchers, importSize, changes).run(csv);
+                    Path trace = context.workDir().resolve(String.format(Locale.ROOT, "user-bar-%s-%d.csv",
+                            dialect.name().toLowerCase(Locale.ROOT), watchers)).toAbsolutePath();
+                    Overtaking result = new UserBarRun(app, store, watchers, importSize, changes, trace).run(csv);
                     rows.addAll(rows(dialect.name().toLowerCase(Locale.ROOT), watchers, importSize, result));
                 }
             }
