@@ -105,4 +105,20 @@ public interface OutboxRepository {
      * of an event also retries the events that failed for good only because they waited on it.
      */
     int park(Collection<Wait> waits);
+
+    /**
+     * Deletes every event of {@code userId} that no processor may be delivering: pending,
+     * completed and failed ones, in one write; returns how many. A processing event is left
+     * alone (a processor holding it would still send it, then find nothing to record), so the
+     * caller can tell the user to run the delete again once it is finished. Other users' events
+     * are never touched.
+     */
+    int deleteAllEvents(String userId);
+
+    /**
+     * Deletes the events among {@code ids} that belong to {@code userId} and are not processing,
+     * in one write; returns how many. Ids of another user's events, of processing events, or of
+     * no event are left alone.
+     */
+    int deleteEvents(String userId, Collection<UUID> ids);
 }

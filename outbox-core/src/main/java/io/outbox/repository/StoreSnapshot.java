@@ -12,14 +12,24 @@ import java.util.Optional;
  * @param stale             pending events created before the stale threshold
  * @param pendingByType     pending events per event type
  * @param blockedByFailure  undelivered events held back by an earlier event of their entity that failed for good
+ * @param newestCompletedAt when the most recently completed event completed; empty when none is kept
  */
 public record StoreSnapshot(long pending, long processing, long completed, long failed, long failedForGood,
                             long stale, Optional<Instant> oldestPendingAt, Map<String, Long> pendingByType,
-                            long blockedByFailure) {
-    /** Checks the oldest pending time and copies the counts per type. */
+                            long blockedByFailure, Optional<Instant> newestCompletedAt) {
+    /** Checks the oldest pending and newest completed times and copies the counts per type. */
     public StoreSnapshot {
         Objects.requireNonNull(oldestPendingAt, "oldestPendingAt");
+        Objects.requireNonNull(newestCompletedAt, "newestCompletedAt");
         pendingByType = Map.copyOf(pendingByType);
+    }
+
+    /** A snapshot that does not know when an event last completed, as before that time was kept. */
+    public StoreSnapshot(long pending, long processing, long completed, long failed, long failedForGood,
+                         long stale, Optional<Instant> oldestPendingAt, Map<String, Long> pendingByType,
+                         long blockedByFailure) {
+        this(pending, processing, completed, failed, failedForGood, stale, oldestPendingAt, pendingByType,
+                blockedByFailure, Optional.empty());
     }
 
     /** Every stored event: pending, processing, completed and failed. */

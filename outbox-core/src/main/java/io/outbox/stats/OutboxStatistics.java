@@ -20,17 +20,19 @@ import java.util.TreeMap;
  * @param stale             pending for longer than the stale threshold (5 minutes by default)
  * @param waitingForHandler pending events per event type that no registered handler takes
  * @param blockedByFailure  events held back because an earlier event of their entity failed for good
+ * @param newestCompletedAt when the most recently completed event completed (empty when none is kept)
  */
 public record OutboxStatistics(long total, long pending, long processing, long completed, long failed,
                                long failedForGood, long stale, Optional<Instant> oldestPendingAt,
                                Optional<Duration> oldestPendingAge, Map<String, Long> waitingForHandler,
-                               long blockedByFailure) {
+                               long blockedByFailure, Optional<Instant> newestCompletedAt) {
     /** {@link #hasIssues()} is true above this many pending events. */
     public static final long ISSUE_PENDING_THRESHOLD = 20;
 
-    /** Checks the oldest pending time and age, and copies the counts per type. */
+    /** Checks the oldest pending time and age and the newest completed time, and copies the counts per type. */
     public OutboxStatistics {
         Objects.requireNonNull(oldestPendingAt, "oldestPendingAt");
+        Objects.requireNonNull(newestCompletedAt, "newestCompletedAt");
         Objects.requireNonNull(oldestPendingAge, "oldestPendingAge");
         waitingForHandler = Map.copyOf(waitingForHandler);
     }
@@ -47,7 +49,7 @@ public record OutboxStatistics(long total, long pending, long processing, long c
                 .map(d -> d.isNegative() ? Duration.ZERO : d);
         return new OutboxStatistics(snapshot.total(), snapshot.pending(), snapshot.processing(), snapshot.completed(),
                 snapshot.failed(), snapshot.failedForGood(), snapshot.stale(), snapshot.oldestPendingAt(), age,
-                waiting, snapshot.blockedByFailure());
+                waiting, snapshot.blockedByFailure(), snapshot.newestCompletedAt());
     }
 
     /** completed / (completed + failed); empty when both are 0. */

@@ -173,12 +173,25 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
 
 
     @Override
+    public int deleteAllEvents(String userId) {
+        return removeWhere(e -> e.userId().equals(userId) && e.status() != EventStatus.PROCESSING);
+    }
+
+    @Override
+    public int deleteEvents(String userId, Collection<UUID> ids) {
+        java.util.Set<UUID> wanted = java.util.Set.copyOf(ids);
+        return removeWhere(e -> wanted.contains(e.id()) && e.userId().equals(userId)
+                && e.status() != EventStatus.PROCESSING);
+    }
+
+    @Override
     public StoreSnapshot snapshot(Optional<String> userId, Instant staleBefore) {
         return locked(() -> {
             long[] byStatus = new long[EventStatus.values().length];
             long failedForGood = 0;
             long stale = 0;
             Instant oldest = null;
+            Instant newestCompleted = null;
             Map<String, Long> pendingByType = new TreeMap<>();
             Map<String, Instant> firstFailureByEntity = firstFailureByEntity();
             long blocked = 0;
@@ -197,11 +210,16 @@ public final class InMemoryOutboxRepository implements OutboxRepository {
                     stale += e.createdAt().isBefore(staleBefore) ? 1 : 0;
                     oldest = oldest == null || e.createdAt().isBefore(oldest) ? e.createdAt() : oldest;
                 }
+                Instant completed = e.completedAt().orElse(null);
+                if (e.status() == EventStatus.COMPLETED && completed != null
+                        && (newestCompleted == null || completed.isAfter(newestCompleted))) {
+                    newestCompleted = completed;
+                }
             }
             return new StoreSnapshot(byStatus[EventStatus.PENDING.ordinal()],
                     byStatus[EventStatus.PROCESSING.ordinal()], byStatus[EventStatus.COMPLETED.ordinal()],
                     byStatus[EventStatus.FAILED.ordinal()], failedForGood, stale, Optional.ofNullable(oldest),
-                    pendingByType, blocked);
+                    pendingByType, blocked, Optional.ofNullable(newestCompleted));
         });
     }
 

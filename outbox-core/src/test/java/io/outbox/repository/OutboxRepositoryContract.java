@@ -673,4 +673,55 @@ public abstract class OutboxRepositoryContract {
         assertThat(repository.find(EventQuery.byStatus(EventStatus.PROCESSING)))
                 .allSatisfy(e -> assertThat(e.claim().orElseThrow().owner()).isEqualTo(winners.get(e.id())));
     }
+
+    @Test
+    public void givenCompletedEventsOfTwoUsers_whenSnapshotTaken_thenNewestCompletionOfThatUser() {
+        assertThat(repository.snapshot(Optional.empty(), at(0)).newestCompletedAt()).isEmpty();
+        given(List.of(anEvent().forUser("alice").createdAt(at(0)).completedAt(at(5)).build(),
+                anEvent().forUser("alice").createdAt(at(1)).completedAt(at(30)).build(),
+                anEvent().forUser("alice").createdAt(at(2)).build(),
+                anEvent().forUser("bob").createdAt(at(3)).completedAt(at(90)).build()));
+
+        assertThat(repository.snapshot(Optional.of("alice"), at(0)).newestCompletedAt()).contains(at(30));
+        assertThat(repository.snapshot(Optional.empty(), at(0)).newestCompletedAt()).contains(at(90));
+        assertThat(repository.snapshot(Optional.of("carol"), at(0)).newestCompletedAt()).isEmpty();
+    }
+
+    @Test
+    public void givenEventsOfTwoUsers_whenAllEventsOfOneDeleted_thenOnlyHersGoExceptProcessing() {
+        OutboxEvent processing = anEvent().forUser("alice").createdAt(at(3)).processingBy("sync-1", at(300)).build();
+        OutboxEvent bobs = anEvent().forUser("bob").createdAt(at(0)).build();
+        given(List.of(anEvent().forUser("alice").createdAt(at(0)).build(),
+                anEvent().forUser("alice").createdAt(at(1)).completedAt(at(2)).build(),
+                anEvent().forUser("alice").createdAt(at(2)).failedForGood("400").build(),
+                processing, bobs));
+
+        assertThat(repository.deleteAllEvents("alice")).isEqualTo(3);
+
+        assertThat(ids(repository.find(new EventQuery(Optional.of("alice"), Optional.empty(), EventQuery.UNLIMITED))))
+                .containsExactly(processing.id());
+        assertThat(repository.findById(bobs.id())).isPresent();
+        assertThat(repository.deleteAllEvents("carol")).isZero();
+    }
+
+    @Test
+    public void givenEventsOfTwoUsers_whenDeletedById_thenOnlyThatUsersNotProcessingOnesGo() {
+        OutboxEvent pending = anEvent().forUser("alice").createdAt(at(0)).build();
+        OutboxEvent failed = anEvent().forUser("alice").createdAt(at(1)).failedForGood("gone").build();
+        OutboxEvent kept = anEvent().forUser("alice").createdAt(at(2)).build();
+        OutboxEvent processing = anEvent().forUser("alice").createdAt(at(3)).processingBy("sync-1", at(300)).build();
+        OutboxEvent bobs = anEvent().forUser("bob").createdAt(at(0)).build();
+        given(List.of(pending, failed, kept, processing, bobs));
+
+        int deleted = repository.deleteEvents("alice", List.of(pending.id(), failed.id(), processing.id(), bobs.id(),
+                UUID.randomUUID()));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(repository.findById(pending.id())).isEmpty();
+        assertThat(repository.findById(failed.id())).isEmpty();
+        assertThat(repository.findById(kept.id())).isPresent();
+        assertThat(repository.findById(processing.id())).isPresent();
+        assertThat(repository.findById(bobs.id())).isPresent();
+        assertThat(repository.deleteEvents("alice", List.of())).isZero();
+    }
 }

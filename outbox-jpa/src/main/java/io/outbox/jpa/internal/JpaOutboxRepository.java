@@ -200,6 +200,27 @@ public final class JpaOutboxRepository implements OutboxRepository {
         return sql(tx -> writes.park(tx.connection(), waits));
     }
 
+    @Override
+    public int deleteAllEvents(String userId) {
+        return sql(tx -> Jdbc.update(tx.connection(),
+                "DELETE FROM outbox_event WHERE user_id = ? AND status <> 'processing'", s -> s.setString(1, userId)));
+    }
+
+    @Override
+    public int deleteEvents(String userId, Collection<UUID> ids) {
+        return sql(tx -> {
+            try (PreparedStatement s = tx.connection().prepareStatement(
+                    "DELETE FROM outbox_event WHERE id = ? AND user_id = ? AND status <> 'processing'")) {
+                for (UUID id : java.util.Set.copyOf(ids)) {
+                    dialect.bindUuid(s, 1, id);
+                    s.setString(2, userId);
+                    s.addBatch();
+                }
+                return ids.isEmpty() ? 0 : Jdbc.sum(s.executeBatch());
+            }
+        });
+    }
+
     /** A failed refresh only costs speed: the claim itself reports a store that is down. */
     private void refreshStatistics() {
         try {

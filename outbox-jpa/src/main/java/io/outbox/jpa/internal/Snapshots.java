@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the counts behind the statistics in one transaction: four aggregate queries. Stateless. */
+/** Reads the counts and times behind the statistics in one transaction: four aggregate queries. Stateless. */
 final class Snapshots {
     private static final String FAILED_FOR_GOOD = "status = 'failed' AND next_attempt_at IS NULL";
 
@@ -36,10 +36,12 @@ final class Snapshots {
         long failedForGood;
         long stale;
         Optional<Instant> oldest;
+        Optional<Instant> newestCompleted;
         try (PreparedStatement s = connection.prepareStatement("SELECT"
                 + " SUM(CASE WHEN " + FAILED_FOR_GOOD + " THEN 1 ELSE 0 END) AS dead,"
                 + " SUM(CASE WHEN status = 'pending' AND created_at < ? THEN 1 ELSE 0 END) AS stale,"
-                + " MIN(CASE WHEN status = 'pending' THEN created_at END) AS oldest"
+                + " MIN(CASE WHEN status = 'pending' THEN created_at END) AS oldest,"
+                + " MAX(CASE WHEN status = 'completed' THEN completed_at END) AS newest_completed"
                 + " FROM outbox_event e WHERE 1 = 1" + user)) {
             dialect.bindInstant(s, 1, staleBefore);
             bindUser(s, 2, userId);
@@ -48,6 +50,7 @@ final class Snapshots {
                 failedForGood = rows.getLong("dead");
                 stale = rows.getLong("stale");
                 oldest = dialect.readInstant(rows, "oldest");
+                newestCompleted = dialect.readInstant(rows, "newest_completed");
             }
         }
         Map<String, Long> pendingByType = new HashMap<>();
@@ -73,7 +76,7 @@ final class Snapshots {
         }
         return new StoreSnapshot(byStatus.getOrDefault("pending", 0L), byStatus.getOrDefault("processing", 0L),
                 byStatus.getOrDefault("completed", 0L), byStatus.getOrDefault("failed", 0L), failedForGood, stale,
-                oldest, pendingByType, blocked);
+                oldest, pendingByType, blocked, newestCompleted);
     }
 
     private static void bindUser(PreparedStatement s, int index, Optional<String> userId) throws SQLException {
