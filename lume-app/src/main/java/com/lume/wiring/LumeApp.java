@@ -8,6 +8,7 @@ import com.lume.persistence.MoodEntryJpaEntity;
 import com.lume.persistence.V4__Outbox_for_unsynced_entries;
 import com.lume.privacy.DisplayMetadata;
 import com.lume.sync.JournalHandler;
+import com.lume.sync.LegacyEvents;
 import com.lume.sync.MoodHandler;
 import com.lume.wellness.InvalidEntryException;
 import com.lume.wellness.WellnessEvents;
@@ -18,8 +19,8 @@ import java.util.List;
 
 /**
  * Lume as the shared commands see it: its schema, its entities, its handlers, what {@code outbox
- * list} may show of an event (no private text), and the legacy outbox gate in front of {@code
- * sync}.
+ * list} may show of an event (no private text), the legacy outbox gate in front of {@code
+ * sync}, and which events are delivered without a stored entry (migrated ones, for {@code outbox verify}).
  */
 public final class LumeApp {
     private LumeApp() {
@@ -44,6 +45,7 @@ public final class LumeApp {
                 .metadataForDisplay(event -> DisplayMetadata.of(event.metadata()))
                 .extraStatistics(LegacyOutbox::statistics)
                 .readyToSync(LegacyOutbox::requireAccountedFor)
+                .deliverableWithoutEntity(LegacyEvents::carryTheirEntry)
                 .build();
     }
 }

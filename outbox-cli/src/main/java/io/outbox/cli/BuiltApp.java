@@ -26,6 +26,7 @@ final class BuiltApp implements OutboxApp {
     private final Optional<Function<OutboxEvent, Optional<Map<String, Object>>>> metadataForDisplay;
     private final Function<OutboxStore, Map<String, Object>> extraStatistics;
     private final Consumer<OutboxStore> readyToSync;
+    private final Predicate<OutboxEvent> deliverableWithoutEntity;
 
     BuiltApp(OutboxApp.Builder parts) {
         this.name = parts.name;
@@ -37,6 +38,7 @@ final class BuiltApp implements OutboxApp {
         this.metadataForDisplay = parts.metadataForDisplay;
         this.extraStatistics = parts.extraStatistics;
         this.readyToSync = parts.readyToSync;
+        this.deliverableWithoutEntity = parts.deliverableWithoutEntity;
     }
 
     @Override
@@ -83,6 +85,11 @@ final class BuiltApp implements OutboxApp {
     @Override
     public void checkReadyToSync(OutboxStore store) {
         readyToSync.accept(store);
+    }
+
+    @Override
+    public boolean deliverableWithoutEntity(OutboxEvent event) {
+        return deliverableWithoutEntity.test(event);
     }
 
     @Override

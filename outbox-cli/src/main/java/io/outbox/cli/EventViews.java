@@ -51,6 +51,7 @@ public final class EventViews {
         v.put("stale", s.stale());
         v.put("success_rate", s.successRate().isPresent() ? s.successRate().getAsDouble() : null);
         v.put("oldest_pending", time(s.oldestPendingAt()));
+        v.put("newest_completed_at", time(s.newestCompletedAt()));
         v.put("waiting_for_handler", s.waitingForHandler());
         v.put("blocked_by_failure", s.blockedByFailure());
         v.put("has_issues", s.hasIssues());

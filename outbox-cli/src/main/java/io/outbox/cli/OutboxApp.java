@@ -6,6 +6,7 @@ import io.outbox.http.RemoteApi;
 import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.StoreConfig;
+import io.outbox.jpa.UnsyncedEntriesBackfill;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.util.List;
@@ -84,6 +85,26 @@ public interface OutboxApp {
     default void checkReadyToSync(OutboxStore store) {
     }
 
+    /**
+     * The tables of the app's synced entries, each with the type of its events, for {@code outbox
+     * verify} and {@code cleanup --orphans}: by default those its schema history backfills
+     * ({@link UnsyncedEntriesBackfill} among its Java migrations). Events of other types are not
+     * checked.
+     */
+    default List<UnsyncedEntriesBackfill.Source> entrySources() {
+        return migrations().javaMigrations().stream().filter(UnsyncedEntriesBackfill.class::isInstance)
+                .map(UnsyncedEntriesBackfill.class::cast).flatMap(backfill -> backfill.sources().stream()).toList();
+    }
+
+    /**
+     * Whether an event is delivered without a stored entry (it carries its entry itself, as Lume's
+     * events migrated from its legacy outbox do), so it is no orphan when its entry is not stored;
+     * none by default.
+     */
+    default boolean deliverableWithoutEntity(OutboxEvent event) {
+        return false;
+    }
+
     /** Collects an app's parts; {@link #build} makes the immutable app. Not thread-safe. */
     final class Builder {
         final String name;
@@ -96,6 +117,7 @@ public interface OutboxApp {
         Optional<Function<OutboxEvent, Optional<Map<String, Object>>>> metadataForDisplay = Optional.empty();
         Function<OutboxStore, Map<String, Object>> extraStatistics = store -> Map.of();
         Consumer<OutboxStore> readyToSync = store -> { };
+        Predicate<OutboxEvent> deliverableWithoutEntity = event -> false;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -147,6 +169,12 @@ public interface OutboxApp {
         /** Refuses to sync, by throwing, while the store is not ready for it (legacy rows to migrate first, say). */
         public Builder readyToSync(Consumer<OutboxStore> check) {
             this.readyToSync = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
+        /** The events delivered without a stored entry (they carry it themselves): no orphans when it is missing. */
+        public Builder deliverableWithoutEntity(Predicate<OutboxEvent> deliverable) {
+            this.deliverableWithoutEntity = Objects.requireNonNull(deliverable, "deliverable");
             return this;
         }
 

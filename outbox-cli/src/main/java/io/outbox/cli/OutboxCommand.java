@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-/** {@code outbox stats|list|retry|cleanup}: what is waiting and why, for the signed-in user only. */
+/** {@code outbox stats|list|retry|cleanup|verify|purge}: what is waiting and why, for the signed-in user only. */
 @Command(name = "outbox", description = "Inspect and repair this user's outbox: what is waiting to sync, and why.",
         subcommands = {OutboxCommand.Stats.class, OutboxCommand.ListEvents.class, OutboxCommand.Retry.class,
-                OutboxCommand.Cleanup.class})
+                OutboxCommand.Cleanup.class, VerifyCommand.class, PurgeCommand.class})
 public final class OutboxCommand extends CommandGroup {
     /** A pending event older than this is stale, in {@code stats} and {@code list --stale} alike (docs/cli.md). */
     static final Duration STALE_AFTER = Duration.ofMinutes(5);
@@ -57,6 +57,7 @@ public final class OutboxCommand extends CommandGroup {
                 output.json(EventViews.statistics(stats, extra));
             } else {
                 output.line(stats.summary());
+                output.line("newest completed: " + stats.newestCompletedAt().map(Instant::toString).orElse("none"));
                 extra.forEach((key, value) -> output.line(key.replace('_', ' ') + ": " + value));
             }
             return ExitCodes.DONE;
@@ -172,15 +173,22 @@ public final class OutboxCommand extends CommandGroup {
         }
     }
 
-    /** {@code outbox cleanup}: completed events past retention. */
-    @Command(name = "cleanup", description = "Delete this user's completed events older than a duration.")
+    /** {@code outbox cleanup}: completed events past retention, or ({@code --orphans}) events whose entry is gone. */
+    @Command(name = "cleanup", description = "Delete this user's completed events older than a duration, or with"
+            + " --orphans the events whose entry is not stored.")
     public static final class Cleanup implements Callable<Integer> {
+        private static final Duration DEFAULT_OLDER_THAN = Duration.ofDays(7);
+        private static final Instant OLDEST_CUTOFF = Instant.parse("1900-01-01T00:00:00Z");
         private final Session session;
         private final Output output;
-        @Option(names = "--older-than", paramLabel = "DURATION", defaultValue = "7d",
-                converter = DurationConverter.class, description = "Completed for longer than this (default 7d).")
+        @Option(names = "--older-than", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Completed for longer than this (default 7d).")
         Duration olderThan;
-        private static final Instant OLDEST_CUTOFF = Instant.parse("1900-01-01T00:00:00Z");
+        @Option(names = "--orphans", description = "Instead: delete the events whose entry is stored neither live nor"
+                + " as a tombstone, and that the app cannot deliver without it (see 'outbox verify').")
+        boolean orphans;
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
 
         /** The command, with the session and output it runs with. */
         @Inject
@@ -192,17 +200,56 @@ public final class OutboxCommand extends CommandGroup {
         @Override
         public Integer call() {
             String user = session.user();
+            if (orphans && olderThan != null) {
+                throw new BadInputException("--orphans and --older-than exclude each other; run 'outbox cleanup'"
+                        + " once for each");
+            }
+            return orphans ? orphans(user) : completed(user);
+        }
+
+        private int completed(String user) {
+            Duration age = olderThan == null ? DEFAULT_OLDER_THAN : olderThan;
             Instant now = session.clock().instant();
-            if (olderThan.compareTo(Duration.between(OLDEST_CUTOFF, now)) > 0) {
+            if (age.compareTo(Duration.between(OLDEST_CUTOFF, now)) > 0) {
                 // a store keeps no time before the year 1900 (Derby's TIMESTAMP starts at the year 1)
-                throw new BadInputException("--older-than " + DurationConverter.format(olderThan) + " reaches back"
+                throw new BadInputException("--older-than " + DurationConverter.format(age) + " reaches back"
                         + " before the year 1900; give a shorter duration such as 30d");
             }
-            Instant cutoff = now.minus(olderThan);
-            int deleted = session.store().repository().deleteCompletedBefore(cutoff, Optional.of(user));
-            output.line("deleted " + deleted + " completed event" + (deleted == 1 ? "" : "s") + " older than "
-                    + DurationConverter.format(olderThan));
+            int deleted = session.store().repository().deleteCompletedBefore(now.minus(age), Optional.of(user));
+            if (json) {
+                Map<String, Object> v = new java.util.LinkedHashMap<>();
+                v.put("deleted", deleted);
+                v.put("older_than", DurationConverter.format(age));
+                output.json(v);
+            } else {
+                output.line("deleted " + deleted + " completed event" + (deleted == 1 ? "" : "s") + " older than "
+                        + DurationConverter.format(age));
+            }
             return ExitCodes.DONE;
+        }
+
+        private int orphans(String user) {
+            io.outbox.jpa.OutboxStore store = session.store();
+            OutboxApp app = session.app();
+            List<io.outbox.jpa.UnsyncedEntriesBackfill.Source> sources = app.entrySources();
+            List<OutboxVerification.Mismatch> mismatches = OutboxVerification.check(
+                    store.repository().find(new EventQuery(Optional.of(user), Optional.empty(), EventQuery.UNLIMITED)),
+                    io.outbox.jpa.UnsyncedEntriesBackfill.entriesOf(store, sources, user), sources,
+                    app::deliverableWithoutEntity);
+            int deleted = store.repository().deleteEvents(user, OutboxVerification.deletableOrphans(mismatches));
+            int processing = OutboxVerification.processingOrphans(mismatches).size();
+            if (json) {
+                Map<String, Object> v = new java.util.LinkedHashMap<>();
+                v.put("deleted", deleted);
+                v.put("left_processing", processing);
+                output.json(v);
+            } else {
+                output.line("deleted " + deleted + " orphaned event" + (deleted == 1 ? "" : "s"));
+                if (processing > 0) {
+                    output.line(PurgeCommand.leftProcessing(processing, "cleanup --orphans"));
+                }
+            }
+            return processing == 0 ? ExitCodes.DONE : ExitCodes.UNDONE;
         }
     }
 }

@@ -3,10 +3,12 @@ package io.outbox.cli;
 import io.outbox.handler.OutboxHandler;
 import io.outbox.jpa.MigrationSet;
 import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.UnsyncedEntriesBackfill;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,28 @@ class OutboxAppBuilderTest {
         assertThat(app.metadataForDisplay(anEvent().build())).isEmpty();
         assertThat(app.extraStatistics(null)).isEmpty();
         app.checkReadyToSync(null);
+        assertThat(app.entrySources()).isEmpty();
+        assertThat(app.deliverableWithoutEntity(anEvent().build())).isFalse();
+    }
+
+    static final class V3__Notes_backfill extends UnsyncedEntriesBackfill {
+        V3__Notes_backfill() {
+            super(Clock.systemUTC(), new Source("note", "note", Optional.empty()),
+                    new Source("sketch", "sketch", Optional.of("{}")));
+        }
+    }
+
+    @Test
+    void an_apps_entry_tables_are_those_its_backfill_names_and_it_says_which_events_need_none() {
+        OutboxApp app = OutboxApp.builder("notes")
+                .javaMigrations(new V2__Backfill(), new V3__Notes_backfill())
+                .deliverableWithoutEntity(event -> event.metadata().isPresent())
+                .build();
+
+        assertThat(app.entrySources()).extracting(UnsyncedEntriesBackfill.Source::table)
+                .containsExactly("note", "sketch");
+        assertThat(app.deliverableWithoutEntity(anEvent().withMetadata("{\"carried\":1}").build())).isTrue();
+        assertThat(app.deliverableWithoutEntity(anEvent().build())).isFalse();
     }
 
     @Test
