@@ -75,6 +75,7 @@ public abstract class UnsyncedEntriesBackfill extends BaseJavaMigration {
      *
      * @param source  its table and the type of its events
      * @param id      the entry's id (its events' entity id)
+     * @param userId  the user whose entry it is
      * @param synced  whether it has a backend id: its create reached the backend
      * @param deleted whether it is a tombstone
      */

@@ -46,6 +46,7 @@ public abstract class RepairToolsContract {
     private final String envPrefix;
     private final Path jar;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T08:00:00Z"));
+    /** The data directory of the test's embedded store. */
     @TempDir
     protected Path data;
 
