@@ -2,6 +2,8 @@ package io.outbox.cli;
 
 import io.outbox.event.EventStatus;
 import io.outbox.event.OutboxEvent;
+import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.UnsyncedEntriesBackfill;
 import io.outbox.repository.EventQuery;
 import io.outbox.repository.OutboxRepository;
 import io.outbox.stats.OutboxStatistics;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,7 +220,7 @@ public final class OutboxCommand extends CommandGroup {
             }
             int deleted = session.store().repository().deleteCompletedBefore(now.minus(age), Optional.of(user));
             if (json) {
-                Map<String, Object> v = new java.util.LinkedHashMap<>();
+                Map<String, Object> v = new LinkedHashMap<>();
                 v.put("deleted", deleted);
                 v.put("older_than", DurationConverter.format(age));
                 output.json(v);
@@ -229,17 +232,17 @@ public final class OutboxCommand extends CommandGroup {
         }
 
         private int orphans(String user) {
-            io.outbox.jpa.OutboxStore store = session.store();
+            OutboxStore store = session.store();
             OutboxApp app = session.app();
-            List<io.outbox.jpa.UnsyncedEntriesBackfill.Source> sources = app.entrySources();
+            List<UnsyncedEntriesBackfill.Source> sources = app.entrySources();
             List<OutboxVerification.Mismatch> mismatches = OutboxVerification.check(
                     store.repository().find(new EventQuery(Optional.of(user), Optional.empty(), EventQuery.UNLIMITED)),
-                    io.outbox.jpa.UnsyncedEntriesBackfill.entriesOf(store, sources, user), sources,
+                    UnsyncedEntriesBackfill.entriesOf(store, sources, user), sources,
                     app::deliverableWithoutEntity);
             int deleted = store.repository().deleteEvents(user, OutboxVerification.deletableOrphans(mismatches));
             int processing = OutboxVerification.processingOrphans(mismatches).size();
             if (json) {
-                Map<String, Object> v = new java.util.LinkedHashMap<>();
+                Map<String, Object> v = new LinkedHashMap<>();
                 v.put("deleted", deleted);
                 v.put("left_processing", processing);
                 output.json(v);

@@ -57,7 +57,7 @@ public final class VerifyCommand implements Callable<Integer> {
             output.json(view(user, entries.size(), events.size(), mismatches, repaired, left));
         } else {
             mismatches.forEach(m -> output.line(line(m, Optional.ofNullable(repaired.get(m)))));
-            output.line(summary(mismatches.size(), repaired.size(), left));
+            output.line(summary(mismatches, repaired.size()));
         }
         return left == 0 ? ExitCodes.DONE : ExitCodes.UNDONE;
     }
@@ -82,19 +82,21 @@ public final class VerifyCommand implements Callable<Integer> {
                 + m.problem() + repairedBy.map(e -> "; repaired: made pending create event " + e.id()).orElse("");
     }
 
-    private static String summary(int found, int repaired, long left) {
-        if (found == 0) {
+    /** The count, and what to run for what is left. */
+    private static String summary(List<OutboxVerification.Mismatch> mismatches, int repaired) {
+        if (mismatches.isEmpty()) {
             return "no mismatches: every entry not yet synced has an event, and every event's entry is stored";
         }
-        String line = found + " mismatch" + (found == 1 ? "" : "es");
-        if (repaired > 0) {
-            line += ", " + repaired + " repaired";
+        int found = mismatches.size();
+        String line = found + " mismatch" + (found == 1 ? "" : "es") + (repaired > 0 ? ", " + repaired + " repaired" : "");
+        List<String> todo = new ArrayList<>();
+        if (repaired == 0 && mismatches.stream().anyMatch(m -> m.kind() == OutboxVerification.Kind.MISSING_EVENT)) {
+            todo.add("'outbox verify --repair' makes the missing events");
         }
-        if (left > 0) {
-            line += "; " + left + " left: " + (repaired == 0 && left > 0 ? "'outbox verify --repair' makes missing"
-                    + " events, " : "") + "'outbox cleanup --orphans' removes orphaned events";
+        if (mismatches.stream().anyMatch(m -> m.kind() == OutboxVerification.Kind.ORPHANED_EVENT)) {
+            todo.add("'outbox cleanup --orphans' removes the orphaned events");
         }
-        return line;
+        return todo.isEmpty() ? line : line + "; " + String.join(", ", todo);
     }
 
     private static Map<String, Object> view(String user, int entries, int events,
