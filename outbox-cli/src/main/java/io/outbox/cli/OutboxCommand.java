@@ -3,7 +3,6 @@ package io.outbox.cli;
 import io.outbox.event.EventStatus;
 import io.outbox.event.OutboxEvent;
 import io.outbox.jpa.OutboxStore;
-import io.outbox.jpa.UnsyncedEntriesBackfill;
 import io.outbox.repository.EventQuery;
 import io.outbox.repository.OutboxRepository;
 import io.outbox.stats.OutboxStatistics;
@@ -233,12 +232,7 @@ public final class OutboxCommand extends CommandGroup {
 
         private int orphans(String user) {
             OutboxStore store = session.store();
-            OutboxApp app = session.app();
-            List<UnsyncedEntriesBackfill.Source> sources = app.entrySources();
-            List<OutboxVerification.Mismatch> mismatches = OutboxVerification.check(
-                    store.repository().find(new EventQuery(Optional.of(user), Optional.empty(), EventQuery.UNLIMITED)),
-                    UnsyncedEntriesBackfill.entriesOf(store, sources, user), sources,
-                    app::deliverableWithoutEntity);
+            List<OutboxVerification.Mismatch> mismatches = MismatchFinder.find(store, session.app(), user).mismatches();
             int deleted = store.repository().deleteEvents(user, OutboxVerification.deletableOrphans(mismatches));
             int processing = OutboxVerification.processingOrphans(mismatches).size();
             if (json) {

@@ -63,12 +63,20 @@ final class OutboxVerification {
         }
     }
 
-    /** The mismatches among one user's {@code events} and {@code entries}: missing events first, in the entries' order. */
-    static List<Mismatch> check(List<OutboxEvent> events, List<StoredEntry> entries, List<Source> sources,
+    /**
+     * The mismatches among one user's events and {@code entries}, missing events first, in the
+     * entries' order. Orphans are judged on {@code eventsBefore}, read before the entries (an
+     * event made later may name an entry made later too); missing events on {@code eventsAfter},
+     * read after them (an entry read was made with its event, or before it). Tests may pass one
+     * list twice.
+     */
+    static List<Mismatch> check(List<OutboxEvent> eventsBefore, List<StoredEntry> entries,
+                                List<OutboxEvent> eventsAfter, List<Source> sources,
                                 Predicate<OutboxEvent> deliverableWithoutEntity) {
         List<Mismatch> found = new ArrayList<>();
         Set<String> live = new HashSet<>();
-        events.stream().filter(e -> LIVE.contains(e.status())).forEach(e -> live.add(key(e.eventType(), e.entityId())));
+        eventsAfter.stream().filter(e -> LIVE.contains(e.status()))
+                .forEach(e -> live.add(key(e.eventType(), e.entityId())));
         for (StoredEntry entry : entries) {
             if (entry.unsynced() && !live.contains(key(entry.source().eventType(), entry.id()))) {
                 found.add(new Mismatch(Kind.MISSING_EVENT, entry.source().eventType(), entry.id(), Optional.of(entry),
@@ -80,7 +88,7 @@ final class OutboxVerification {
         sources.forEach(source -> tableOfType.putIfAbsent(source.eventType(), source));
         Set<String> stored = new HashSet<>();
         entries.forEach(entry -> stored.add(key(entry.source().eventType(), entry.id())));
-        for (OutboxEvent event : events) {
+        for (OutboxEvent event : eventsBefore) {
             Source source = tableOfType.get(event.eventType());
             if (source != null && !stored.contains(key(event.eventType(), event.entityId()))
                     && !deliverableWithoutEntity.test(event)) {

@@ -4,7 +4,6 @@ import io.outbox.event.OutboxEvent;
 import io.outbox.jpa.OutboxStore;
 import io.outbox.jpa.UnsyncedEntriesBackfill;
 import io.outbox.jpa.UnsyncedEntriesBackfill.StoredEntry;
-import io.outbox.repository.EventQuery;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,17 +43,12 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         String user = session.user();
         OutboxStore store = session.store();
-        OutboxApp app = session.app();
-        List<UnsyncedEntriesBackfill.Source> sources = app.entrySources();
-        List<StoredEntry> entries = UnsyncedEntriesBackfill.entriesOf(store, sources, user);
-        List<OutboxEvent> events = store.repository().find(new EventQuery(Optional.of(user), Optional.empty(),
-                EventQuery.UNLIMITED));
-        List<OutboxVerification.Mismatch> mismatches = OutboxVerification.check(events, entries, sources,
-                app::deliverableWithoutEntity);
+        MismatchFinder.Found found = MismatchFinder.find(store, session.app(), user);
+        List<OutboxVerification.Mismatch> mismatches = found.mismatches();
         Map<OutboxVerification.Mismatch, OutboxEvent> repaired = repair ? repair(store, mismatches) : Map.of();
         long left = mismatches.size() - repaired.size();
         if (json) {
-            output.json(view(user, entries.size(), events.size(), mismatches, repaired, left));
+            output.json(view(user, found.entriesChecked(), found.eventsChecked(), mismatches, repaired, left));
         } else {
             mismatches.forEach(m -> output.line(line(m, Optional.ofNullable(repaired.get(m)))));
             output.line(summary(mismatches, repaired.size()));

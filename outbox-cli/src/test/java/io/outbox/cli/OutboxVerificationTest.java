@@ -36,7 +36,7 @@ class OutboxVerificationTest {
     }
 
     private static List<OutboxVerification.Mismatch> check(List<OutboxEvent> events, List<StoredEntry> entries) {
-        return OutboxVerification.check(events, entries, SOURCES, e -> false);
+        return OutboxVerification.check(events, entries, events, SOURCES, e -> false);
     }
 
     @Test
@@ -76,7 +76,8 @@ class OutboxVerificationTest {
         OutboxEvent carried = anEvent().withType("mood_entry").forEntity("m9").withMetadata("{\"valence\":1}").build();
         OutboxEvent lost = event("mood_entry", "m8", EventStatus.FAILED);
 
-        List<OutboxVerification.Mismatch> found = OutboxVerification.check(List.of(carried, lost), List.of(), SOURCES,
+        List<OutboxEvent> events = List.of(carried, lost);
+        List<OutboxVerification.Mismatch> found = OutboxVerification.check(events, List.of(), events, SOURCES,
                 e -> e.metadata().isPresent());
 
         assertThat(found).singleElement().satisfies(m -> {
@@ -84,6 +85,18 @@ class OutboxVerificationTest {
             assertThat(m.event()).contains(lost);
             assertThat(m.problem()).contains("failed create").contains("mood_entry m8").contains("tombstone");
         });
+    }
+
+    @Test
+    void givenAnAddCommittedBetweenTheReads_whenChecked_thenNeitherItsEntryNorItsEventIsAMismatch() {
+        OutboxEvent old = event("mood_entry", "m1", EventStatus.PENDING);
+        OutboxEvent added = event("mood_entry", "m2", EventStatus.PENDING);
+        OutboxEvent addedLater = event("mood_entry", "m3", EventStatus.PENDING);
+
+        // read: events (m1), entries (m1, m2 added meanwhile), events again (m1, m2, and m3 added since)
+        assertThat(OutboxVerification.check(List.of(old), List.of(entry(MOODS, "m1", false, false),
+                        entry(MOODS, "m2", false, false)), List.of(old, added, addedLater), SOURCES, e -> false))
+                .isEmpty();
     }
 
     @Test
