@@ -190,6 +190,13 @@ final class HostileInputs {
                 "--older-than"));
         inputs.add(input("cleanup --older-than 999999999d", List.of("outbox", "cleanup", "--older-than", "999999999d"),
                 "--older-than"));
+        inputs.add(input("purge without --yes", List.of("outbox", "purge"), "--yes"));
+        inputs.addAll(each("purge extra", STANDARD, v -> List.of("outbox", "purge", "--yes", v),
+                "Unmatched argument", "Unknown option"));
+        inputs.addAll(each("verify extra", STANDARD, v -> List.of("outbox", "verify", "--repair", v),
+                "Unmatched argument", "Unknown option"));
+        inputs.add(input("cleanup --orphans --older-than", List.of("outbox", "cleanup", "--orphans", "--older-than",
+                "7d"), "--orphans"));
         inputs.addAll(each("demo --entries", STANDARD, v -> List.of("demo", "--entries", v), "--entries"));
         inputs.addAll(each("demo --failure-rate", concat(STANDARD, values("NaN", "Infinity", "1e308", "0.95")),
                 v -> List.of("demo", "--failure-rate", v), "--failure-rate"));
@@ -206,7 +213,9 @@ final class HostileInputs {
                 "weight", "--quantity", "72"), List.of("progress", "update", aliceEntry, "--quantity", "72"),
                 List.of("progress", "delete", aliceEntry), List.of("progress", "list"), List.of("progress", "import",
                 "/etc/passwd"), List.of("sync", "--api", DEAD_API), List.of("outbox", "stats"), List.of("outbox",
-                "list"), List.of("outbox", "retry", aliceEvent), List.of("outbox", "cleanup"), List.of("demo"));
+                "list"), List.of("outbox", "retry", aliceEvent), List.of("outbox", "cleanup"), List.of("demo"),
+                List.of("outbox", "verify", "--repair"), List.of("outbox", "purge", "--yes"),
+                List.of("outbox", "cleanup", "--orphans"));
         List<Input> inputs = new ArrayList<>();
         for (List<String> command : commands) {
             for (String unknown : List.of("--colour", "-Z", "--" + SQL)) {

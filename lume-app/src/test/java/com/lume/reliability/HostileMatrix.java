@@ -224,6 +224,9 @@ final class HostileMatrix {
         unknown(s, unknown, "outbox list", "outbox", "list", VALUE);
         unknown(s, unknown, "outbox retry", "outbox", "retry", "--all-failed", VALUE);
         unknown(s, unknown, "outbox cleanup", "outbox", "cleanup", VALUE);
+        unknown(s, unknown, "outbox cleanup --orphans", "outbox", "cleanup", "--orphans", VALUE);
+        unknown(s, unknown, "outbox verify", "outbox", "verify", "--repair", VALUE);
+        unknown(s, unknown, "outbox purge", "outbox", "purge", "--yes", VALUE);
         unknown(s, unknown, "demo", "demo", "--entries", "1", "--failure-rate", "0", VALUE);
     }
 
