@@ -72,7 +72,7 @@ public abstract class RepairToolsContract {
     }
 
     @Test
-    void givenEntryWithoutEventAndEventWithoutEntry_whenVerified_thenEachReportedExit1_andRepairMakesTheMissingEvent() {
+    void givenEntryWithoutEventAndEventWithoutEntry_whenVerified_thenEachReportedExit1_andRepairAndCleanupLeaveNone() {
         String lost = add("alice", 0);
         String gone = add("alice", 1);
         String synced = add("alice", 2);
@@ -113,6 +113,11 @@ public abstract class RepairToolsContract {
         assertThat(mismatches(run("bob", "outbox", "verify", "--json").out()))
                 .as("bob's own mismatch, untouched by alice's repair").extracting(m -> m.get("entity_id"))
                 .containsExactly(bobs);
+
+        assertThat(run("alice", "outbox", "cleanup", "--orphans").out()).contains("deleted 1 orphaned event");
+        Answer clean = run("alice", "outbox", "verify");
+        assertThat(clean.exitCode()).as(clean.out()).isZero();
+        assertThat(clean.out()).startsWith("no mismatches");
     }
 
     @Test
