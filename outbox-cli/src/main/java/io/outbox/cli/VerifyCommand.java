@@ -82,7 +82,8 @@ public final class VerifyCommand implements Callable<Integer> {
             return "no mismatches: every entry not yet synced has an event, and every event's entry is stored";
         }
         int found = mismatches.size();
-        String line = found + " mismatch" + (found == 1 ? "" : "es") + (repaired > 0 ? ", " + repaired + " repaired" : "");
+        String line = found + " mismatch" + (found == 1 ? "" : "es")
+                + (repaired > 0 ? ", " + repaired + " repaired" : "");
         List<String> todo = new ArrayList<>();
         if (repaired == 0 && mismatches.stream().anyMatch(m -> m.kind() == OutboxVerification.Kind.MISSING_EVENT)) {
             todo.add("'outbox verify --repair' makes the missing events");

@@ -193,7 +193,8 @@ public abstract class RepairToolsContract {
         Instant newest = Instant.parse("2026-03-01T07:30:00Z");
         record(anEvent().withType(type).forUser("alice").createdAt(newest.minusSeconds(600))
                         .completedAt(newest.minusSeconds(60)).build(),
-                anEvent().withType(type).forUser("alice").createdAt(newest.minusSeconds(600)).completedAt(newest).build(),
+                anEvent().withType(type).forUser("alice").createdAt(newest.minusSeconds(600)).completedAt(newest)
+                        .build(),
                 anEvent().withType(type).forUser("bob").createdAt(newest).completedAt(newest.plusSeconds(60)).build());
 
         assertThat(object(run("alice", "outbox", "stats", "--json").out()))
@@ -213,7 +214,8 @@ public abstract class RepairToolsContract {
             assertThat(answer.out()).as(status).isEmpty();
         }
         clock.advance(Duration.ofMinutes(6));
-        assertThat(run("alice", "outbox", "list", "--stale", "--status", "PENDING", "--json").out()).contains("pending");
+        assertThat(run("alice", "outbox", "list", "--stale", "--status", "PENDING", "--json").out())
+                .contains("pending");
     }
 
     @Test
