@@ -20,8 +20,11 @@ import java.util.Map;
  * @param latencies            per change, commit to arrival, in the order the commits were given
  * @param importPendingAtLast  import entries that had not arrived when the last change arrived
  * @param mostImportWaitedFor  the most import arrivals between one change's commit and its arrival
+ * @param duringImport         changes committed before the import's last entry arrived: the ones
+ *                             whose latency says something about a draining outbox
  */
-public record Overtaking(List<Duration> latencies, int importPendingAtLast, int mostImportWaitedFor) {
+public record Overtaking(List<Duration> latencies, int importPendingAtLast, int mostImportWaitedFor,
+                         int duringImport) {
     /** Keeps an unmodifiable copy of the latencies. */
     public Overtaking {
         latencies = List.copyOf(latencies);
@@ -45,7 +48,9 @@ public record Overtaking(List<Duration> latencies, int importPendingAtLast, int 
         imported.sort(Comparator.naturalOrder());
         List<Duration> latencies = new ArrayList<>(commits.size());
         Instant last = Instant.MIN;
+        Instant importEnd = imported.isEmpty() ? Instant.MIN : imported.get(imported.size() - 1);
         int most = 0;
+        int during = 0;
         for (Map.Entry<String, Instant> change : commits.entrySet()) {
             Instant at = arrived.get(change.getKey());
             if (at == null) {
@@ -54,8 +59,9 @@ public record Overtaking(List<Duration> latencies, int importPendingAtLast, int 
             latencies.add(Duration.between(change.getValue(), at));
             last = at.isAfter(last) ? at : last;
             most = Math.max(most, countBetween(imported, change.getValue(), at));
+            during += change.getValue().isBefore(importEnd) ? 1 : 0;
         }
-        return new Overtaking(latencies, importTotal - countBetween(imported, Instant.MIN, last), most);
+        return new Overtaking(latencies, importTotal - countBetween(imported, Instant.MIN, last), most, during);
     }
 
     /** The latencies in milliseconds, for percentiles. */

@@ -44,8 +44,12 @@ final class UserBarRun {
     static final int DELAY_MILLIS = 20;
     /** Changes made at once at most: each is a JVM start on a shared 2-core machine. */
     private static final int AT_ONCE = 3;
-    /** The share of the drain's expected rest over which the changes are spread, so they all land during it. */
-    private static final double SPREAD = 0.5;
+    /**
+     * The share of the drain's expected rest over which the changes are spread, so they all land
+     * during it; divided by the number of syncs, whose pace the first seconds understate (the
+     * second sync and the growing batches speed the drain up after them).
+     */
+    private static final double SPREAD = 0.3;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(2);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(20);
@@ -97,13 +101,13 @@ final class UserBarRun {
         }
     }
 
-    /** Makes the changes at an even pace over {@link #SPREAD} of the drain's expected rest; their entry ids. */
+    /** Makes the changes at an even pace over {@link #SPREAD} (per sync) of the drain's expected rest; their entry ids. */
     private List<String> makeChanges(StandInBackend backend) {
         int before = backend.arrivals().size();
         LockSupport.parkNanos(RATE_WINDOW.toNanos());
         int after = backend.arrivals().size();
         double perSecond = Math.max(1, (after - before) / (RATE_WINDOW.toMillis() / 1000.0));
-        long gapMillis = Math.max(100, Math.round(SPREAD * (importSize - after) / perSecond * 1000 / changes));
+        long gapMillis = Math.max(100, Math.round(SPREAD / watchers * (importSize - after) / perSecond * 1000 / changes));
         log.info("user-bar: import delivering at {}/s, {} of {} arrived; {} changes, one every {} ms",
                 Math.round(perSecond), after, importSize, changes, gapMillis);
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(AT_ONCE);

@@ -44,6 +44,7 @@ class OvertakingTest {
         assertThat(result.millis()).containsExactly(45.0, 220.0);
         assertThat(result.mostImportWaitedFor()).as("import arrivals at 310..520 ms, while b waited").isEqualTo(22);
         assertThat(result.importPendingAtLast()).as("53 of 5,000 had arrived by 520 ms").isEqualTo(5_000 - 53);
+        assertThat(result.duringImport()).as("both committed before the import's last arrival").isEqualTo(2);
     }
 
     @Test
@@ -56,6 +57,19 @@ class OvertakingTest {
 
         assertThat(result.mostImportWaitedFor()).isEqualTo(99);
         assertThat(result.importPendingAtLast()).isZero();
+        assertThat(result.duringImport()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAChangeMadeAfterTheImportArrived_whenRead_thenNotCountedAsMadeDuringIt() {
+        Map<String, Instant> commits = new LinkedHashMap<>();
+        commits.put("during", T.plusMillis(500));
+        commits.put("after", T.plusMillis(1_200));
+        List<Arrival> arrivals = importEvery10MillisUntil(990);
+        arrivals.add(at("during", 530));
+        arrivals.add(at("after", 1_220));
+
+        assertThat(Overtaking.of(commits, arrivals, 100).duringImport()).isEqualTo(1);
     }
 
     @Test
