@@ -18,20 +18,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Scenario 9, user-bar: the design's promise, "processing latency &lt; 1 s for high-priority
- * events", while a big import drains. FitIQ imports a CSV of 5,000 entries per sync (1,000 in quick mode);
- * {@code sync --watch} with default options delivers it to a stand-in answering after 20 ms; once
- * the import is delivering, the user makes 50 changes (10 in quick mode), each a {@code progress
- * add} process of its own, spread over 30 % of the drain's expected rest (split between the syncs).
- * Each change's latency runs
- * from its commit (its event's {@code created_at}, stamped just before the commit: the command's
- * exit comes later by the JVM's shutdown, and the change may be delivered before it) to the stand-in
- * having received its request (before the stand-in's 20 ms). Rows: p50, p99 and max over the
- * changes, against 1 s; the import entries still to arrive when the last change arrived, and how
- * many changes were committed while the import drained (all of them, or the run says so). On Derby with one sync (an embedded store has one); on
- * PostgreSQL with one and with two syncs on the same store. One run each: every run takes about a
- * minute. Each run's arrivals and commits are written to {@code user-bar-STORE-SYNCS.csv} in
- * the work directory. Runs on the caller's thread.
+ * Scenario 9, user-bar: the design's promise, "processing latency &lt; 1 s for high-priority events",
+ * while a big import drains. FitIQ imports a CSV of 5,000 entries per sync (1,000 in quick mode);
+ * {@code sync --watch} with default options delivers it to a stand-in answering after 20 ms; once the
+ * import is delivering, the user makes 50 changes (10 in quick mode), each a {@code progress add}
+ * process of its own, spread over 30 % of the drain's expected rest (split between the syncs). Each
+ * change's latency runs from its commit (its event's {@code created_at}, stamped just before the
+ * commit: the command's exit comes later by the JVM's shutdown, and the change may be delivered before
+ * it) to the stand-in having received its request (before the stand-in's 20 ms). Rows: p50, p99 and
+ * max over the changes, against 1 s; the import entries still to arrive when the last change arrived,
+ * and how many changes were committed while the import drained (all of them, or the run says so). On
+ * Derby with one sync (an embedded store has one); on PostgreSQL with one and with two syncs on the
+ * same store. One run each: every run takes about a minute. Each run's arrivals and commits are
+ * written to {@code user-bar-STORE-SYNCS.csv} in the work directory. Runs on the caller's thread.
  */
 public final class UserBarScenario implements Scenario {
     private static final Logger log = LoggerFactory.getLogger(UserBarScenario.class);
