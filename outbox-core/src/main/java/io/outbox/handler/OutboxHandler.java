@@ -2,6 +2,9 @@ package io.outbox.handler;
 
 import io.outbox.event.OutboxEvent;
 
+import java.util.Objects;
+import java.util.function.Function;
+
 /**
  * Delivers events of one type. Implementations must be thread-safe: the processor calls
  * them from several threads at once, for different entities. A runtime exception thrown
@@ -21,4 +24,29 @@ public interface OutboxHandler {
 
     /** Delivers one event and says how it went. */
     HandlerResult handle(OutboxEvent event);
+
+    /**
+     * A handler of {@code eventType} that delivers with {@code body} (which must be thread-safe):
+     * for a handler that is one function, such as a test's or a benchmark's.
+     */
+    static OutboxHandler of(String eventType, Function<OutboxEvent, HandlerResult> body) {
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(body, "body");
+        return new OutboxHandler() {
+            @Override
+            public String eventType() {
+                return eventType;
+            }
+
+            @Override
+            public HandlerResult handle(OutboxEvent event) {
+                return body.apply(event);
+            }
+
+            @Override
+            public String toString() {
+                return "OutboxHandler[" + eventType + "]";
+            }
+        };
+    }
 }

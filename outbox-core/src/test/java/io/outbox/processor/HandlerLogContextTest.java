@@ -30,18 +30,10 @@ class HandlerLogContextTest {
         repository.save(first);
         repository.save(second);
         List<Map<String, String>> seen = Collections.synchronizedList(new ArrayList<>());
-        OutboxHandler recording = new OutboxHandler() {
-            @Override
-            public String eventType() {
-                return TYPE;
-            }
-
-            @Override
-            public HandlerResult handle(OutboxEvent event) {
-                seen.add(copy());
-                return HandlerResult.done();
-            }
-        };
+        OutboxHandler recording = OutboxHandler.of(TYPE, event -> {
+            seen.add(copy());
+            return HandlerResult.done();
+        });
 
         try (OutboxProcessor processor = OutboxProcessor.builder(repository).handler(recording).clock(clock)
                 .sleeper(clock.sleeper()).owner("test-worker")

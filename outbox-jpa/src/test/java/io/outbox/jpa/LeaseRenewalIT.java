@@ -136,17 +136,7 @@ class LeaseRenewalIT {
 
     private static OutboxProcessor processor(OutboxRepository repository, String owner,
                                              Function<OutboxEvent, HandlerResult> body, OutboxListener listener) {
-        OutboxHandler handler = new OutboxHandler() {
-            @Override
-            public String eventType() {
-                return TYPE;
-            }
-
-            @Override
-            public HandlerResult handle(OutboxEvent event) {
-                return body.apply(event);
-            }
-        };
+        OutboxHandler handler = OutboxHandler.of(TYPE, event -> body.apply(event));
         return OutboxProcessor.builder(repository).handler(handler).owner(owner).listener(listener)
                 .config(ProcessorConfig.builder().lease(LEASE).leaseCheckInterval(Duration.ofMillis(50))
                         .pollInterval(Duration.ofMillis(50)).build())

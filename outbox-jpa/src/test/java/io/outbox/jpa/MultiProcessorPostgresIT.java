@@ -118,17 +118,7 @@ class MultiProcessorPostgresIT {
 
     private static OutboxProcessor processor(OutboxRepository repository, String owner, Duration lease,
                                              Function<OutboxEvent, HandlerResult> body, OutboxListener listener) {
-        OutboxHandler handler = new OutboxHandler() {
-            @Override
-            public String eventType() {
-                return TYPE;
-            }
-
-            @Override
-            public HandlerResult handle(OutboxEvent event) {
-                return body.apply(event);
-            }
-        };
+        OutboxHandler handler = OutboxHandler.of(TYPE, event -> body.apply(event));
         return OutboxProcessor.builder(repository).handler(handler).owner(owner).listener(listener)
                 .config(ProcessorConfig.builder().batchSize(100).concurrency(4).pollInterval(Duration.ofMillis(100))
                         .lease(lease).leaseCheckInterval(Duration.ofMillis(250)).build())

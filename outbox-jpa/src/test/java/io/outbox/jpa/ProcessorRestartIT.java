@@ -34,19 +34,11 @@ class ProcessorRestartIT {
             OutboxStore store = opened.store();
             Map<UUID, AtomicInteger> handled = new ConcurrentHashMap<>();
             Semaphore deliveries = new Semaphore(0);
-            OutboxHandler handler = new OutboxHandler() {
-                @Override
-                public String eventType() {
-                    return TYPE;
-                }
-
-                @Override
-                public HandlerResult handle(OutboxEvent event) {
-                    handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
-                    deliveries.release();
-                    return HandlerResult.done();
-                }
-            };
+            OutboxHandler handler = OutboxHandler.of(TYPE, event -> {
+                handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+                deliveries.release();
+                return HandlerResult.done();
+            });
             OutboxProcessor processor = OutboxProcessor.builder(store.repository()).handler(handler)
                     .owner("restarted").config(ProcessorConfig.builder().pollInterval(Duration.ofHours(1)).build())
                     .build();

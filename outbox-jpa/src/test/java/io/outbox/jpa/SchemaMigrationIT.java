@@ -97,18 +97,10 @@ class SchemaMigrationIT {
             assertThat(repository.findById(completed).orElseThrow().completedAt()).isPresent();
 
             List<UUID> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
-            OutboxHandler handler = new OutboxHandler() {
-                @Override
-                public String eventType() {
-                    return "progress_entry";
-                }
-
-                @Override
-                public HandlerResult handle(OutboxEvent event) {
-                    delivered.add(event.id());
-                    return HandlerResult.done();
-                }
-            };
+            OutboxHandler handler = OutboxHandler.of("progress_entry", event -> {
+                delivered.add(event.id());
+                return HandlerResult.done();
+            });
             try (OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler)
                     .exclusiveStore(true).build()) {
                 processor.drainUntilIdle(Duration.ofSeconds(5));

@@ -128,18 +128,10 @@ class WakeUpPostgresIT {
     }
 
     private static OutboxProcessor processor(OutboxStore store, Duration poll, CountDownLatch delivered) {
-        OutboxHandler handler = new OutboxHandler() {
-            @Override
-            public String eventType() {
-                return TYPE;
-            }
-
-            @Override
-            public HandlerResult handle(OutboxEvent event) {
-                delivered.countDown();
-                return HandlerResult.done();
-            }
-        };
+        OutboxHandler handler = OutboxHandler.of(TYPE, event -> {
+            delivered.countDown();
+            return HandlerResult.done();
+        });
         return OutboxProcessor.builder(store.repository()).handler(handler)
                 .config(ProcessorConfig.builder().pollInterval(poll).build()).build();
     }

@@ -62,17 +62,7 @@ final class TestOutbox implements AutoCloseable {
 
     /** A handler of {@code type} that answers as {@code script} says. */
     static OutboxHandler handler(String type, Function<OutboxEvent, HandlerResult> script) {
-        return new OutboxHandler() {
-            @Override
-            public String eventType() {
-                return type;
-            }
-
-            @Override
-            public HandlerResult handle(OutboxEvent event) {
-                return script.apply(event);
-            }
-        };
+        return OutboxHandler.of(type, event -> script.apply(event));
     }
 
     /** A handler of {@code type} that delivers every event. */

@@ -5,7 +5,6 @@ import io.outbox.benchmarks.scenario.DrainScenario;
 import io.outbox.benchmarks.scenario.Latencies;
 import io.outbox.benchmarks.store.BenchStore;
 import io.outbox.benchmarks.store.Notes;
-import io.outbox.event.OutboxEvent;
 import io.outbox.handler.HandlerResult;
 import io.outbox.handler.OutboxHandler;
 import io.outbox.http.Json;
@@ -86,18 +85,10 @@ public final class LatencyWorkerMain {
     }
 
     private AutoCloseable ours(BenchStore store) {
-        OutboxHandler handler = new OutboxHandler() {
-            @Override
-            public String eventType() {
-                return Notes.EVENT_TYPE;
-            }
-
-            @Override
-            public HandlerResult handle(OutboxEvent event) {
-                handled(event.metadata().orElseThrow());
-                return HandlerResult.done();
-            }
-        };
+        OutboxHandler handler = OutboxHandler.of(Notes.EVENT_TYPE, event -> {
+            handled(event.metadata().orElseThrow());
+            return HandlerResult.done();
+        });
         OutboxProcessor processor = OutboxProcessor.builder(store.outbox().repository()).handler(handler)
                 .config(ProcessorConfig.defaults()).build();
         AutoCloseable wake = store.outbox().onEventsCommitted(processor::trigger);

@@ -99,18 +99,10 @@ public final class LatencyScenario implements Scenario {
 
         Ours(BenchStore store) {
             this.store = store;
-            OutboxHandler handler = new OutboxHandler() {
-                @Override
-                public String eventType() {
-                    return Notes.EVENT_TYPE;
-                }
-
-                @Override
-                public HandlerResult handle(OutboxEvent event) {
-                    starts.putIfAbsent(event.id(), System.nanoTime());
-                    return HandlerResult.done();
-                }
-            };
+            OutboxHandler handler = OutboxHandler.of(Notes.EVENT_TYPE, event -> {
+                starts.putIfAbsent(event.id(), System.nanoTime());
+                return HandlerResult.done();
+            });
             this.processor = OutboxProcessor.builder(store.outbox().repository()).handler(handler)
                     .config(ProcessorConfig.defaults()).exclusiveStore(store.outbox().exclusive()).build();
             // registered first, so it runs on the committing thread before the processor is triggered
