@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -93,6 +94,26 @@ final class Journal {
                 throw new AssertionError("timed out waiting until " + what);
             }
             Thread.sleep(5);
+        }
+    }
+
+    /** Waits for {@code latch} from a handler's thread, where an interruption must end the handler. */
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** {@link #awaitUntil} from a handler's thread, where an interruption must end the handler. */
+    static void awaitQuietly(BooleanSupplier condition) {
+        try {
+            awaitUntil("the condition holds", condition);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

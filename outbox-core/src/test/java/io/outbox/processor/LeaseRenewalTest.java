@@ -75,7 +75,7 @@ class LeaseRenewalTest {
         CountDownLatch mayFinish = new CountDownLatch(1);
         ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
             inFlight.countDown();
-            awaitQuietly(mayFinish);
+            Journal.awaitQuietly(mayFinish);
             return HandlerResult.done();
         });
         try (OutboxProcessor processor = processor(handler, SHORT_LEASE)) {
@@ -108,7 +108,7 @@ class LeaseRenewalTest {
             throws Exception {
         OutboxEvent event = stored();
         ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
-            awaitQuietly(() -> journal.count("renewed", event.id()) >= 2);
+            Journal.awaitQuietly(() -> journal.count("renewed", event.id()) >= 2);
             return HandlerResult.done();
         });
         try (OutboxProcessor processor = processor(handler, SHORT_LEASE)) {
@@ -128,23 +128,5 @@ class LeaseRenewalTest {
             assertThat(processor.processOnce().delivered()).isEqualTo(events.size());
         }
         assertThat(journal.count("renewed") + journal.count("lost")).isZero();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
-        try {
-            awaitUntil("the condition holds", condition);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -124,7 +124,7 @@ class ProcessorLifecycleTest {
         CountDownLatch mayFinish = new CountDownLatch(1);
         ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
             started.countDown();
-            await(mayFinish);
+            Journal.awaitQuietly(mayFinish);
             return HandlerResult.done();
         });
         OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler).build();
@@ -146,7 +146,7 @@ class ProcessorLifecycleTest {
         CountDownLatch started = new CountDownLatch(1);
         ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
             started.countDown();
-            await(new CountDownLatch(1)); // hangs until interrupted
+            Journal.awaitQuietly(new CountDownLatch(1)); // hangs until interrupted
             return HandlerResult.done();
         });
         OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler).build();
@@ -223,7 +223,7 @@ class ProcessorLifecycleTest {
         AtomicReference<OutboxProcessor> self = new AtomicReference<>();
         ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
             started.countDown();
-            awaitQuietly(() -> !self.get().isRunning()); // in flight until the stop has begun
+            Journal.awaitQuietly(() -> !self.get().isRunning()); // in flight until the stop has begun
             return HandlerResult.done();
         });
         OutboxProcessor processor = OutboxProcessor.builder(repository).handler(handler)
@@ -260,24 +260,6 @@ class ProcessorLifecycleTest {
             processor.processOnce();
         }
         assertThat(repository.findById(event.id()).orElseThrow().status()).isEqualTo(EventStatus.COMPLETED);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
-        try {
-            Journal.awaitUntil("the condition holds", condition);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** The repository, except that its first claims fail as an unreachable store would. */

@@ -63,7 +63,7 @@ class SignedInOutboxTest {
         ScriptedHandler handler = new ScriptedHandler(TYPE, e -> {
             if (e.userId().equals("alice")) {
                 aliceInFlight.countDown();
-                awaitQuietly(aliceMayFinish);
+                Journal.awaitQuietly(aliceMayFinish);
             } else {
                 bobDelivered.countDown();
             }
@@ -245,15 +245,6 @@ class SignedInOutboxTest {
                 processors(ScriptedHandler.succeeding(TYPE), Duration.ofSeconds(5)))) {
             assertThatThrownBy(() -> outbox.signIn(" ")).isInstanceOf(IllegalArgumentException.class);
             assertThat(outbox.currentUser()).isEmpty();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }
