@@ -57,14 +57,7 @@ class DueQueryPlanIT {
 
     @Test
     void givenCompletedHistoryOnDerby_whenDueQueryRuns_thenDueIndexReadInOrderWithoutSort() throws Exception {
-        String url = StoreConfig.embedded(Files.createTempDirectory("outbox-plan")).jdbcUrl();
-        try (OutboxStore store = OutboxStore.open(StoreConfig.url(url));
-             Connection c = store.dataSource().getConnection()) {
-            insertDerby(c, 20_000, "completed");
-            insertDerby(c, 100, "pending");
-            try (Statement s = c.createStatement()) {
-                s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-            }
+        onDerbyWithHistory(c -> {
             String stats = derbyRun(c, new DueQueries(Dialect.DERBY).derbyDueOfStatus(SCOPE), p -> {
                 p.setString(1, "pending");
                 Dialect.DERBY.bindInstant(p, 2, NOW);
@@ -73,19 +66,12 @@ class DueQueryPlanIT {
             });
             assertThat(stats).contains("using index OUTBOX_EVENT_DUE_IDX").doesNotContain("Sort ResultSet");
             assertThat(stats).doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
-        }
+        });
     }
 
     @Test
     void givenCompletedHistoryOnDerby_whenOldestOfAPriorityRead_thenDueIndexReadInOrderWithoutSort() throws Exception {
-        String url = StoreConfig.embedded(Files.createTempDirectory("outbox-plan")).jdbcUrl();
-        try (OutboxStore store = OutboxStore.open(StoreConfig.url(url));
-             Connection c = store.dataSource().getConnection()) {
-            insertDerby(c, 20_000, "completed");
-            insertDerby(c, 100, "pending");
-            try (Statement s = c.createStatement()) {
-                s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-            }
+        onDerbyWithHistory(c -> {
             String level = derbyRun(c, DueQueries.DERBY_NEXT_LOWER_PRIORITY, p -> {
                 p.setString(1, "pending");
                 p.setInt(2, 101);
@@ -100,7 +86,7 @@ class DueQueryPlanIT {
             });
             assertThat(oldest).contains("using index OUTBOX_EVENT_DUE_IDX").doesNotContain("Sort ResultSet")
                     .doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
-        }
+        });
     }
 
     @Test
@@ -125,6 +111,26 @@ class DueQueryPlanIT {
             }
             assertThat(stats).contains("waits_for IN").contains("using index OUTBOX_EVENT_WAITS_IDX")
                     .doesNotContain("Table Scan ResultSet for OUTBOX_EVENT");
+        }
+    }
+
+    /** What a test does on a connection. */
+    @FunctionalInterface
+    private interface OnConnection {
+        void run(Connection c) throws Exception;
+    }
+
+    /** A Derby store with 20,000 completed and 100 pending events, runtime statistics on. */
+    private static void onDerbyWithHistory(OnConnection test) throws Exception {
+        String url = StoreConfig.embedded(Files.createTempDirectory("outbox-plan")).jdbcUrl();
+        try (OutboxStore store = OutboxStore.open(StoreConfig.url(url));
+             Connection c = store.dataSource().getConnection()) {
+            insertDerby(c, 20_000, "completed");
+            insertDerby(c, 100, "pending");
+            try (Statement s = c.createStatement()) {
+                s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+            }
+            test.run(c);
         }
     }
 
