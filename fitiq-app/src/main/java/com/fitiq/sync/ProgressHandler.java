@@ -35,8 +35,7 @@ public final class ProgressHandler extends SyncedEntryHandler<ProgressEntry> {
     @Override
     protected HandlerResult deliver(OutboxEvent event, ProgressEntry entry, String noun) {
         return delivery.deliver(event, new EntryDelivery.Target(noun, PATH, entry.backendId(),
-                () -> new EntryDelivery.Ready(body(entry)), backendId -> entries.setBackendId(entry.id(), backendId),
-                () -> { }, waitingForCreate(noun), List.of()));
+                () -> new EntryDelivery.Ready(body(entry)), () -> { }, waitingForCreate(noun), List.of()));
     }
 
     static String body(ProgressEntry entry) {

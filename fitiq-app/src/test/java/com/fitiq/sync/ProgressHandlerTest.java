@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.outbox.testing.Handlers.deliverAlone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The handler against a real HTTP stand-in: every operation, the backend id, and what it refuses. */
@@ -44,7 +45,7 @@ class ProgressHandlerTest {
     void givenNewEntry_whenCreateHandled_thenPostedAndBackendIdStoredOnEntry() {
         ProgressEntry entry = stored(72.5);
 
-        HandlerResult result = handler.handle(ProgressEvents.of(entry, Operation.CREATE, 10, T));
+        HandlerResult result = deliverAlone(handler, ProgressEvents.of(entry, Operation.CREATE, 10, T));
 
         String backendId = entries.find(entry.id()).orElseThrow().backendId().orElseThrow();
         assertThat(result).isEqualTo(HandlerResult.done(backendId));
@@ -56,16 +57,16 @@ class ProgressHandlerTest {
     @Test
     void givenCreatedEntry_whenUpdatedAndDeleted_thenPutAndDeleteUseTheBackendId() {
         ProgressEntry entry = stored(72.5);
-        handler.handle(ProgressEvents.of(entry, Operation.CREATE, 10, T));
+        deliverAlone(handler, ProgressEvents.of(entry, Operation.CREATE, 10, T));
         ProgressEntry changed = entries.find(entry.id()).orElseThrow().withQuantity(70);
         entries.update(changed);
 
-        assertThat(handler.handle(ProgressEvents.of(changed, Operation.UPDATE, 10, T))).isInstanceOf(
+        assertThat(deliverAlone(handler, ProgressEvents.of(changed, Operation.UPDATE, 10, T))).isInstanceOf(
                 HandlerResult.Done.class);
         String backendId = changed.backendId().orElseThrow();
         assertThat(backend.resources("progress").get(backendId).body().get("quantity")).isEqualTo(
                 new java.math.BigDecimal("70.0"));
-        assertThat(handler.handle(ProgressEvents.of(changed.asDeleted(), Operation.DELETE, 10, T)))
+        assertThat(deliverAlone(handler, ProgressEvents.of(changed.asDeleted(), Operation.DELETE, 10, T)))
                 .isInstanceOf(HandlerResult.Done.class);
         assertThat(backend.resources("progress")).isEmpty();
     }
@@ -73,11 +74,11 @@ class ProgressHandlerTest {
     @Test
     void givenCreateAlreadyDeliveredByAnotherEvent_whenCreateRetried_thenBackendAnswers409AndIdKept() {
         ProgressEntry entry = stored(72.5);
-        handler.handle(ProgressEvents.of(entry, Operation.CREATE, 10, T));
+        deliverAlone(handler, ProgressEvents.of(entry, Operation.CREATE, 10, T));
         String first = entries.find(entry.id()).orElseThrow().backendId().orElseThrow();
         entries.update(new ProgressEntry(entry.id(), "alice", ProgressType.WEIGHT, 72.5, T, Optional.empty(), false));
 
-        HandlerResult again = handler.handle(ProgressEvents.of(entry, Operation.CREATE, 10, T)); // a new event id
+        HandlerResult again = deliverAlone(handler, ProgressEvents.of(entry, Operation.CREATE, 10, T)); // a new event id
 
         assertThat(again).isEqualTo(HandlerResult.done(first));
         assertThat(backend.createsPerClientId("progress")).containsEntry(entry.id().toString(), 1);
@@ -87,7 +88,7 @@ class ProgressHandlerTest {
     void givenValueTheBackendRejects_whenCreated_thenFailedForGoodWithItsMessage() {
         ProgressEntry entry = stored(450);
 
-        assertThat(handler.handle(ProgressEvents.of(entry, Operation.CREATE, 10, T)))
+        assertThat(deliverAlone(handler, ProgressEvents.of(entry, Operation.CREATE, 10, T)))
                 .isEqualTo(HandlerResult.failedForGood("HTTP 422: quantity out of range"));
     }
 
@@ -95,7 +96,7 @@ class ProgressHandlerTest {
     void givenUpdateBeforeAnyBackendId_whenHandled_thenWaitsForTheCreate() {
         ProgressEntry entry = stored(72.5);
 
-        HandlerResult result = handler.handle(ProgressEvents.of(entry, Operation.UPDATE, 10, T));
+        HandlerResult result = deliverAlone(handler, ProgressEvents.of(entry, Operation.UPDATE, 10, T));
 
         assertThat(result).isInstanceOf(HandlerResult.RetryLater.class);
         assertThat(backend.journal()).isEmpty();
@@ -106,7 +107,7 @@ class ProgressHandlerTest {
         OutboxEvent orphan = OutboxEvent.pending(UUID.randomUUID(), ProgressEvents.TYPE, Operation.CREATE,
                 UUID.randomUUID().toString(), "alice", 10, Optional.empty(), T);
 
-        assertThat(handler.handle(orphan)).isInstanceOf(HandlerResult.FailedForGood.class);
+        assertThat(deliverAlone(handler, orphan)).isInstanceOf(HandlerResult.FailedForGood.class);
         assertThat(backend.journal()).isEmpty();
     }
 }

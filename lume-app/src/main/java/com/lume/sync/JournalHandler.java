@@ -55,7 +55,6 @@ public final class JournalHandler extends SyncedEntryHandler<JournalEntry> {
         return delivery.deliver(event, new EntryDelivery.Target(noun, PATH, entry.backendId(),
                 () -> afterMood(event, entry.moodId().map(UUID::toString), () -> body(entry.id().toString(),
                         entry.title(), entry.content(), entry.moodId().map(UUID::toString), entry.date())),
-                backendId -> journals.setBackendId(entry.id(), backendId),
                 () -> journals.forgetPrivateText(entry.id()),
                 waitingForCreate(noun),
                 PrivateText.of(entry.title(), entry.content())));
@@ -79,7 +78,7 @@ public final class JournalHandler extends SyncedEntryHandler<JournalEntry> {
                 Migrated.backendId(deliveries, WellnessEvents.JOURNAL, event, payload),
                 () -> afterMood(event, mood, () -> body(id.toString(), title, content, mood,
                         Migrated.date(event, payload))),
-                backendId -> { }, () -> { }, Migrated.noBackendId(noun), PrivateText.of(title, content)));
+                () -> { }, Migrated.noBackendId(noun), PrivateText.of(title, content)));
     }
 
     /** The body, once the linked mood entry (if any) has reached the backend. */

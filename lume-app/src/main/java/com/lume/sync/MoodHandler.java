@@ -45,7 +45,7 @@ public final class MoodHandler extends SyncedEntryHandler<MoodEntry> {
         return delivery.deliver(event, new EntryDelivery.Target(noun, PATH, entry.backendId(),
                 () -> new EntryDelivery.Ready(body(entry.id().toString(), entry.valence(), entry.labels(),
                         entry.note(), entry.date())),
-                backendId -> moods.setBackendId(entry.id(), backendId), () -> moods.forgetPrivateText(entry.id()),
+                () -> moods.forgetPrivateText(entry.id()),
                 waitingForCreate(noun),
                 PrivateText.of(entry.note().orElse(null))));
     }
@@ -64,7 +64,7 @@ public final class MoodHandler extends SyncedEntryHandler<MoodEntry> {
         Optional<String> note = payload.string("note");
         return delivery.deliver(event, new EntryDelivery.Target("migrated " + noun, PATH,
                 Migrated.backendId(deliveries, WellnessEvents.MOOD, event, payload), () -> legacyBody(event, id, payload),
-                backendId -> { }, () -> { }, Migrated.noBackendId(noun), PrivateText.of(note.orElse(null))));
+                () -> { }, Migrated.noBackendId(noun), PrivateText.of(note.orElse(null))));
     }
 
     private static EntryDelivery.Body legacyBody(OutboxEvent event, UUID id, LegacyPayload payload) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.outbox.testing.Handlers.deliverAlone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The journal handler against a stand-in backend: journal-after-mood, migrated payloads, privacy of reasons. */
@@ -91,7 +92,7 @@ class JournalHandlerTest {
         OutboxEvent create = offlineMood(mood);
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.of(mood.id()));
 
-        HandlerResult result = journals.handle(own(Operation.CREATE, journal));
+        HandlerResult result = deliverAlone(journals, own(Operation.CREATE, journal));
 
         assertThat(result).isEqualTo(HandlerResult.waitFor(create.id(), "waiting for mood entry " + mood.id()
                 + " to reach the backend (its create, event " + create.id() + ")"));
@@ -109,7 +110,7 @@ class JournalHandlerTest {
         outbox.save(create);
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.of(mood.id()));
 
-        HandlerResult result = journals.handle(own(Operation.CREATE, journal));
+        HandlerResult result = deliverAlone(journals, own(Operation.CREATE, journal));
 
         assertThat(result).isInstanceOfSatisfying(HandlerResult.WaitFor.class,
                 wait -> assertThat(wait.awaited()).isEqualTo(create.id()));
@@ -122,10 +123,10 @@ class JournalHandlerTest {
         OutboxEvent moodCreate = offlineMood(mood);
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.of(mood.id()));
         OutboxEvent journalCreate = own(Operation.CREATE, journal);
-        assertThat(journals.handle(journalCreate)).isInstanceOf(HandlerResult.WaitFor.class);
+        assertThat(deliverAlone(journals, journalCreate)).isInstanceOf(HandlerResult.WaitFor.class);
 
-        assertThat(moods.handle(moodCreate)).isInstanceOf(HandlerResult.Done.class);
-        HandlerResult result = journals.handle(journalCreate);
+        assertThat(deliverAlone(moods, moodCreate)).isInstanceOf(HandlerResult.Done.class);
+        HandlerResult result = deliverAlone(journals, journalCreate);
 
         assertThat(result).isInstanceOf(HandlerResult.Done.class);
         Resource created = backend.resources(JOURNALS).values().iterator().next();
@@ -141,12 +142,12 @@ class JournalHandlerTest {
     void givenJournalUpdateLinkingAMoodNotYetDelivered_whenHandled_thenThePutWaitsToo() {
         start();
         JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.empty());
-        journals.handle(own(Operation.CREATE, journal));
+        deliverAlone(journals, own(Operation.CREATE, journal));
         MoodEntry mood = Fixtures.mood("alice", 0.2, null);
         offlineMood(mood);
         store.put(store.journal(journal.id()).withMood(Optional.of(mood.id())));
 
-        HandlerResult result = journals.handle(Fixtures.ownEvent(WellnessEvents.JOURNAL, Operation.UPDATE,
+        HandlerResult result = deliverAlone(journals, Fixtures.ownEvent(WellnessEvents.JOURNAL, Operation.UPDATE,
                 journal.id(), "alice").build());
 
         assertThat(result).isInstanceOf(HandlerResult.WaitFor.class);
@@ -165,7 +166,7 @@ class JournalHandlerTest {
         OutboxEvent journalCreate = own(Operation.CREATE, journal);
         outbox.save(journalCreate.claimed("worker", clock.instant(), clock.instant().plusSeconds(60)));
 
-        HandlerResult.WaitFor wait = (HandlerResult.WaitFor) journals.handle(journalCreate);
+        HandlerResult.WaitFor wait = (HandlerResult.WaitFor) deliverAlone(journals, journalCreate);
         outbox.park(List.of(new Wait(journalCreate.id(), "worker", wait.awaited(), wait.reason(),
                 clock.instant().plusSeconds(60), clock.instant())));
 
@@ -189,10 +190,10 @@ class JournalHandlerTest {
                 "{\"journal_id\": \"" + journalId + "\", \"mood_id\": \"" + moodId.toUpperCase() + "\", \"title\":"
                         + " \"Old title\", \"content\": \"Old words\", \"logged_at\": \"2024-12-24T20:00:00Z\"}").build();
 
-        assertThat(journals.handle(journalCreate)).isInstanceOf(HandlerResult.WaitFor.class);
-        HandlerResult.Done moodDone = (HandlerResult.Done) moods.handle(moodCreate);
+        assertThat(deliverAlone(journals, journalCreate)).isInstanceOf(HandlerResult.WaitFor.class);
+        HandlerResult.Done moodDone = (HandlerResult.Done) deliverAlone(moods, moodCreate);
         outbox.save(moodCreate.completed(clock.instant(), moodDone.data()));
-        HandlerResult result = journals.handle(journalCreate);
+        HandlerResult result = deliverAlone(journals, journalCreate);
 
         assertThat(result).isInstanceOf(HandlerResult.Done.class);
         assertThat(backend.resources(JOURNALS).values().iterator().next().body())
@@ -207,7 +208,7 @@ class JournalHandlerTest {
         String moodId = UUID.randomUUID().toString();
         String journalId = UUID.randomUUID().toString();
 
-        HandlerResult result = journals.handle(Fixtures.migratedEvent(WellnessEvents.JOURNAL, Operation.CREATE,
+        HandlerResult result = deliverAlone(journals, Fixtures.migratedEvent(WellnessEvents.JOURNAL, Operation.CREATE,
                 journalId, "{\"moodId\": \"" + moodId + "\", \"title\": \"T\", \"content\": \"C\","
                         + " \"loggedAt\": \"2024-12-24T20:00:00\"}").build());
 
@@ -219,7 +220,7 @@ class JournalHandlerTest {
     @Test
     void givenMigratedJournalKeptAsBase64_whenHandled_thenFailedForGoodWithoutItsText() {
         start();
-        HandlerResult result = journals.handle(Fixtures.migratedEvent(WellnessEvents.JOURNAL, Operation.CREATE,
+        HandlerResult result = deliverAlone(journals, Fixtures.migratedEvent(WellnessEvents.JOURNAL, Operation.CREATE,
                 UUID.randomUUID().toString(), "{\"legacy_payload_base64\": \"/v7+/WRlYXIgZGlhcnk=\"}").build());
 
         assertThat(reason(result)).contains("kept base64-encoded").contains("nothing was sent")
@@ -235,7 +236,7 @@ class JournalHandlerTest {
         JournalEntry journal = Fixtures.journal("alice", "Dinner with K.", "I told K. about the diagnosis.",
                 Optional.empty());
 
-        String reason = reason(journals.handle(own(Operation.CREATE, journal)));
+        String reason = reason(deliverAlone(journals, own(Operation.CREATE, journal)));
 
         assertThat(reason).isEqualTo("HTTP 422: title [private text] and content [private text] are not allowed");
     }
@@ -244,10 +245,10 @@ class JournalHandlerTest {
     void givenDeletedJournal_whenItsDeleteIsDelivered_thenTheTombstoneLosesTitleAndContent() {
         start();
         JournalEntry journal = Fixtures.journal("alice", "Title", "Secret content", Optional.empty());
-        journals.handle(own(Operation.CREATE, journal));
+        deliverAlone(journals, own(Operation.CREATE, journal));
         store.put(store.journal(journal.id()).asDeleted());
 
-        HandlerResult result = journals.handle(Fixtures.ownEvent(WellnessEvents.JOURNAL, Operation.DELETE,
+        HandlerResult result = deliverAlone(journals, Fixtures.ownEvent(WellnessEvents.JOURNAL, Operation.DELETE,
                 journal.id(), "alice").build());
 
         assertThat(result).isEqualTo(HandlerResult.done());
@@ -271,7 +272,7 @@ class JournalHandlerTest {
             connect(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
             JournalEntry journal = Fixtures.journal("alice", "Title", "Content", Optional.empty());
 
-            HandlerResult result = journals.handle(own(Operation.CREATE, journal));
+            HandlerResult result = deliverAlone(journals, own(Operation.CREATE, journal));
 
             assertThat(reason(result)).isEqualTo("the backend accepted the create of journal entry " + journal.id()
                     + " without giving its id, so it could never be updated or deleted there");
@@ -287,7 +288,7 @@ class JournalHandlerTest {
         JournalEntry bobs = Fixtures.journal("bob", "Title", "Content", Optional.empty());
         store.put(bobs);
 
-        HandlerResult result = journals.handle(OutboxEventBuilder.anEvent().withType(WellnessEvents.JOURNAL)
+        HandlerResult result = deliverAlone(journals, OutboxEventBuilder.anEvent().withType(WellnessEvents.JOURNAL)
                 .forEntity(bobs.id().toString()).forUser("alice").build());
 
         assertThat(reason(result)).isEqualTo("journal entry " + bobs.id() + " belongs to another user than its event");
@@ -301,7 +302,7 @@ class JournalHandlerTest {
         MoodEntry bobs = Fixtures.mood("bob", 0.1, null);
         store.put(bobs);
 
-        HandlerResult result = journals.handle(Fixtures.migratedEvent(WellnessEvents.JOURNAL, Operation.CREATE,
+        HandlerResult result = deliverAlone(journals, Fixtures.migratedEvent(WellnessEvents.JOURNAL, Operation.CREATE,
                 UUID.randomUUID().toString(), "{\"mood_id\": \"" + bobs.id() + "\", \"title\": \"T\"}").build());
 
         assertThat(reason(result)).isEqualTo("the linked mood entry " + bobs.id()
@@ -316,7 +317,7 @@ class JournalHandlerTest {
         store.put(journal);
         store.journals().setBackendId(journal.id(), "../progress");
 
-        HandlerResult result = journals.handle(Fixtures.ownEvent(WellnessEvents.JOURNAL, Operation.UPDATE,
+        HandlerResult result = deliverAlone(journals, Fixtures.ownEvent(WellnessEvents.JOURNAL, Operation.UPDATE,
                 journal.id(), "alice").build());
 
         assertThat(reason(result)).contains("cannot be used in a URL path");

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.outbox.testing.Handlers.deliverAlone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The mood handler against a stand-in backend: bodies, backend ids, migrated payloads, and its own answers. */
@@ -75,7 +76,7 @@ class MoodHandlerTest {
         start();
         MoodEntry mood = stored(null);
 
-        HandlerResult result = handler.handle(own(Operation.CREATE, mood.id()));
+        HandlerResult result = deliverAlone(handler, own(Operation.CREATE, mood.id()));
 
         Resource created = onlyResource();
         assertThat(result).isEqualTo(HandlerResult.done(created.backendId()));
@@ -93,11 +94,11 @@ class MoodHandlerTest {
     void givenBackendAlreadyHoldingTheClientId_whenCreatedUnderAnotherKey_thenDoneWithThatIdAndCreatedOnce() {
         start();
         MoodEntry mood = stored("walk");
-        handler.handle(own(Operation.CREATE, mood.id()));
+        deliverAlone(handler, own(Operation.CREATE, mood.id()));
         String first = store.mood(mood.id()).backendId().orElseThrow();
         store.put(mood); // as if the backend id had been lost
 
-        HandlerResult again = handler.handle(own(Operation.CREATE, mood.id()));
+        HandlerResult again = deliverAlone(handler, own(Operation.CREATE, mood.id()));
 
         assertThat(again).isEqualTo(HandlerResult.done(first));
         assertThat(store.mood(mood.id()).backendId()).contains(first);
@@ -108,10 +109,10 @@ class MoodHandlerTest {
     void givenBackendIdAlreadyOnTheRow_whenCreateHandled_thenNothingIsSent() {
         start();
         MoodEntry mood = stored(null);
-        handler.handle(own(Operation.CREATE, mood.id()));
+        deliverAlone(handler, own(Operation.CREATE, mood.id()));
         int requests = backend.journal().size();
 
-        HandlerResult again = handler.handle(own(Operation.CREATE, mood.id()));
+        HandlerResult again = deliverAlone(handler, own(Operation.CREATE, mood.id()));
 
         assertThat(again).isInstanceOf(HandlerResult.Done.class);
         assertThat(backend.journal()).hasSize(requests);
@@ -121,15 +122,15 @@ class MoodHandlerTest {
     void givenCreatedMood_whenUpdatedThenDeleted_thenPutAndDeleteReachItAndTheTombstoneLosesItsNote() {
         start();
         MoodEntry mood = stored("private walk");
-        handler.handle(own(Operation.CREATE, mood.id()));
+        deliverAlone(handler, own(Operation.CREATE, mood.id()));
         store.put(store.mood(mood.id()).withValence(-0.5).withLabels(List.of()));
 
-        assertThat(handler.handle(own(Operation.UPDATE, mood.id()))).isEqualTo(HandlerResult.done());
+        assertThat(deliverAlone(handler, own(Operation.UPDATE, mood.id()))).isEqualTo(HandlerResult.done());
         assertThat(onlyResource().body()).containsEntry("valence", new java.math.BigDecimal("-0.5"))
                 .containsEntry("labels", List.of()).containsEntry("note", "private walk");
 
         store.put(store.mood(mood.id()).asDeleted());
-        assertThat(handler.handle(own(Operation.DELETE, mood.id()))).isEqualTo(HandlerResult.done());
+        assertThat(deliverAlone(handler, own(Operation.DELETE, mood.id()))).isEqualTo(HandlerResult.done());
         assertThat(backend.resources(COLLECTION)).isEmpty();
         assertThat(store.mood(mood.id()).note()).isEmpty();
         assertThat(backend.journal()).extracting(JournalEntry::method).containsExactly("POST", "PUT", "DELETE");
@@ -140,7 +141,7 @@ class MoodHandlerTest {
         start();
         MoodEntry mood = stored(null);
 
-        HandlerResult result = handler.handle(own(Operation.UPDATE, mood.id()));
+        HandlerResult result = deliverAlone(handler, own(Operation.UPDATE, mood.id()));
 
         assertThat(result).isInstanceOf(HandlerResult.RetryLater.class);
         assertThat(backend.journal()).isEmpty();
@@ -154,7 +155,7 @@ class MoodHandlerTest {
                 + "\", \"user_id\": \"alice\", \"valence\": 0.4, \"labels\": [\"calm\"], \"note\": \"walk\","
                 + " \"logged_at\": \"2025-01-20T08:00:00Z\"}").build();
 
-        HandlerResult result = handler.handle(event);
+        HandlerResult result = deliverAlone(handler, event);
 
         Resource created = onlyResource();
         assertThat(result).isEqualTo(HandlerResult.done(created.backendId()));
@@ -170,7 +171,7 @@ class MoodHandlerTest {
                 "{\"moodId\": \"" + id + "\", \"userId\": \"alice\", \"valence\": \"-0.2\", \"labels\": \"calm, tired\"}")
                 .build();
 
-        assertThat(handler.handle(event)).isInstanceOf(HandlerResult.Done.class);
+        assertThat(deliverAlone(handler, event)).isInstanceOf(HandlerResult.Done.class);
 
         assertThat(onlyResource().body()).containsEntry("valence", new java.math.BigDecimal("-0.2"))
                 .containsEntry("labels", List.of("calm", "tired")).containsEntry("note", null)
@@ -183,12 +184,12 @@ class MoodHandlerTest {
         String id = UUID.randomUUID().toString();
         OutboxEvent create = Fixtures.migratedEvent(WellnessEvents.MOOD, Operation.CREATE, id,
                 "{\"valence\": 0.1, \"logged_at\": \"2025-01-20T08:00:00Z\"}").build();
-        HandlerResult.Done done = (HandlerResult.Done) handler.handle(create);
+        HandlerResult.Done done = (HandlerResult.Done) deliverAlone(handler, create);
         outbox.save(create.completed(Fixtures.T, done.data()));
         OutboxEvent update = Fixtures.migratedEvent(WellnessEvents.MOOD, Operation.UPDATE, id,
                 "{\"valence\": 0.9, \"logged_at\": \"2025-01-20T08:00:00Z\"}").build();
 
-        assertThat(handler.handle(update)).isEqualTo(HandlerResult.done());
+        assertThat(deliverAlone(handler, update)).isEqualTo(HandlerResult.done());
 
         assertThat(onlyResource().backendId()).isEqualTo(done.data().orElseThrow());
         assertThat(onlyResource().body()).containsEntry("valence", new java.math.BigDecimal("0.9"));
@@ -201,7 +202,7 @@ class MoodHandlerTest {
         OutboxEvent update = Fixtures.migratedEvent(WellnessEvents.MOOD, Operation.UPDATE,
                 UUID.randomUUID().toString(), "{\"valence\": 0.9}").build();
 
-        HandlerResult result = handler.handle(update);
+        HandlerResult result = deliverAlone(handler, update);
 
         assertThat(result).isInstanceOf(HandlerResult.FailedForGood.class);
         assertThat(((HandlerResult.FailedForGood) result).reason()).contains("no backend id is known");
@@ -214,7 +215,7 @@ class MoodHandlerTest {
         OutboxEvent event = Fixtures.migratedEvent(WellnessEvents.MOOD, Operation.CREATE,
                 UUID.randomUUID().toString(), "{\"legacy_payload_base64\": \"c2VjcmV0IGRpYXJ5IHRleHQ=\"}").build();
 
-        HandlerResult result = handler.handle(event);
+        HandlerResult result = deliverAlone(handler, event);
 
         assertThat(result).isInstanceOf(HandlerResult.FailedForGood.class);
         assertThat(((HandlerResult.FailedForGood) result).reason()).contains("not JSON")
@@ -228,7 +229,7 @@ class MoodHandlerTest {
         OutboxEvent event = Fixtures.migratedEvent(WellnessEvents.MOOD, Operation.CREATE,
                 UUID.randomUUID().toString(), "{\"note\": \"secret\", \"valence\": 3}").build();
 
-        HandlerResult result = handler.handle(event);
+        HandlerResult result = deliverAlone(handler, event);
 
         assertThat(((HandlerResult.FailedForGood) result).reason()).contains("no valence").doesNotContain("secret");
         assertThat(backend.journal()).isEmpty();
@@ -242,14 +243,14 @@ class MoodHandlerTest {
         OutboxEvent typedEvent = Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, typed.id(), "alice")
                 .withMetadata(TypedMetadata.write(MoodMetadata.of(typed))).build();
 
-        assertThat(handler.handle(own(Operation.CREATE, older.id()))).isInstanceOf(HandlerResult.Done.class);
-        assertThat(handler.handle(typedEvent)).isInstanceOf(HandlerResult.Done.class);
+        assertThat(deliverAlone(handler, own(Operation.CREATE, older.id()))).isInstanceOf(HandlerResult.Done.class);
+        assertThat(deliverAlone(handler, typedEvent)).isInstanceOf(HandlerResult.Done.class);
         assertThat(backend.createsPerClientId(COLLECTION)).containsOnlyKeys(older.id().toString(),
                 typed.id().toString());
         UUID gone = UUID.randomUUID();
         OutboxEvent typedWithoutRow = Fixtures.ownEvent(WellnessEvents.MOOD, Operation.CREATE, gone, "alice")
                 .withMetadata(TypedMetadata.write(new MoodMetadata(0.4, 1))).build();
-        assertThat(handler.handle(typedWithoutRow)).isEqualTo(HandlerResult.failedForGood(
+        assertThat(deliverAlone(handler, typedWithoutRow)).isEqualTo(HandlerResult.failedForGood(
                 "mood entry " + gone + " is not in the local store any more"));
     }
 
@@ -259,13 +260,13 @@ class MoodHandlerTest {
         MoodEntry bobs = Fixtures.mood("bob", 0, null);
         store.put(bobs);
 
-        assertThat(handler.handle(Fixtures.migratedEvent(WellnessEvents.MOOD, Operation.CREATE, "mood-7",
+        assertThat(deliverAlone(handler, Fixtures.migratedEvent(WellnessEvents.MOOD, Operation.CREATE, "mood-7",
                 "{\"valence\": 0.1}").build())).isEqualTo(HandlerResult.failedForGood(
                 "entity id mood-7 is not a mood entry id"));
         UUID missing = UUID.randomUUID();
-        assertThat(handler.handle(own(Operation.CREATE, missing))).isEqualTo(HandlerResult.failedForGood(
+        assertThat(deliverAlone(handler, own(Operation.CREATE, missing))).isEqualTo(HandlerResult.failedForGood(
                 "mood entry " + missing + " is not in the local store any more"));
-        assertThat(handler.handle(own(Operation.CREATE, bobs.id()))).isEqualTo(HandlerResult.failedForGood(
+        assertThat(deliverAlone(handler, own(Operation.CREATE, bobs.id()))).isEqualTo(HandlerResult.failedForGood(
                 "mood entry " + bobs.id() + " belongs to another user than its event"));
         assertThat(backend.journal()).isEmpty();
     }
@@ -278,7 +279,7 @@ class MoodHandlerTest {
                         + String.valueOf(body.get("note")).substring(4, 20) + "'")));
         MoodEntry mood = stored(note);
 
-        HandlerResult result = handler.handle(own(Operation.CREATE, mood.id()));
+        HandlerResult result = deliverAlone(handler, own(Operation.CREATE, mood.id()));
 
         String reason = ((HandlerResult.FailedForGood) result).reason();
         assertThat(reason).startsWith("HTTP 422: note '[private text]' is too personal")

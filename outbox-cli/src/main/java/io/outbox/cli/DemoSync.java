@@ -3,6 +3,7 @@ package io.outbox.cli;
 import io.outbox.event.OutboxEvent;
 import io.outbox.http.RemoteApi;
 import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.StoreTransactor;
 import io.outbox.listener.OutboxListener;
 import io.outbox.processor.OutboxProcessor;
 import io.outbox.processor.ProcessorConfig;
@@ -67,6 +68,7 @@ public final class DemoSync {
         try (OutboxStore.Held onlySync = store.lockProcessing("a sync");
              OutboxProcessor processor = OutboxProcessor.builder(store.repository())
                 .handlers(app.handlers(store, api)).clock(clock).forUser(user).exclusiveStore(store.exclusive())
+                .transactor(new StoreTransactor(() -> store))
                 .listener(counting).config(ProcessorConfig.builder().batchSize(20).concurrency(4)
                         .maxAttemptsOverride(DEMO_MAX_ATTEMPTS)
                         .retryPolicy(new RetryPolicy(DEMO_DELAYS, 0.2)).build()).build()) {

@@ -3,6 +3,7 @@ package io.outbox.cli;
 import io.outbox.OutboxException;
 import io.outbox.http.RemoteApi;
 import io.outbox.jpa.OutboxStore;
+import io.outbox.jpa.StoreTransactor;
 import io.outbox.processor.DrainResult;
 import io.outbox.processor.OutboxProcessor;
 import io.outbox.processor.ProcessorConfig;
@@ -93,7 +94,8 @@ public final class SyncCommand implements Callable<Integer> {
         try (OutboxStore.Held onlySync = store.lockProcessing("a sync");
              OutboxProcessor processor = OutboxProcessor.builder(store.repository())
                 .handlers(session.app().handlers(store, remote)).config(config).clock(session.clock())
-                .forUser(user).exclusiveStore(store.exclusive()).listener(progress).build();
+                .forUser(user).exclusiveStore(store.exclusive()).listener(progress)
+                .transactor(new StoreTransactor(() -> store)).build();
              AutoCloseable wakeUps = store.onEventsCommitted(processor::trigger)) {
             if (mode.watch) {
                 watch(processor);

@@ -2,6 +2,7 @@ package io.outbox.handler;
 
 import io.outbox.event.OutboxEvent;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -24,6 +25,18 @@ public interface OutboxHandler {
 
     /** Delivers one event and says how it went. */
     HandlerResult handle(OutboxEvent event);
+
+    /**
+     * Keeps what the batch's deliveries of this handler's type got (a backend id on the entry,
+     * say). The processor calls it once per batch, after the handlers ran and before their
+     * events are marked completed; with a {@link io.outbox.sync.Transactor} given to the
+     * processor, in the same transaction as those completions, so what is kept commits with them
+     * and a batch costs one commit instead of one per event. An exception rolls the completions
+     * back: the events come back when their lease ends, and their idempotency keys make the
+     * repeat harmless. Nothing by default.
+     */
+    default void keepDelivered(List<Delivered> delivered) {
+    }
 
     /**
      * A handler of {@code eventType} that delivers with {@code body} (which must be thread-safe):

@@ -71,7 +71,8 @@ public final class OutboxProcessor implements AutoCloseable {
                 + UUID.randomUUID().toString().substring(0, 8));
         this.sleeper = b.sleeper.orElse(this::awaitWakeUp);
         this.claimer = new BatchClaimer(repository, config, scope, owner);
-        OutcomeRecorder recorder = new OutcomeRecorder(repository, config, b.random, listener, owner);
+        OutcomeRecorder recorder = new OutcomeRecorder(repository, config, b.random, listener, owner, handlers,
+                b.transactor);
         this.delivery = new BatchDelivery(repository, handlers, config, clock, owner, recorder,
                 () -> state == State.STOPPING);
         this.housekeeping = new Housekeeping(repository, config, listener, b.exclusiveStore);

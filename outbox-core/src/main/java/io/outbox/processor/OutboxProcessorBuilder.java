@@ -3,6 +3,7 @@ package io.outbox.processor;
 import io.outbox.handler.OutboxHandler;
 import io.outbox.listener.OutboxListener;
 import io.outbox.repository.OutboxRepository;
+import io.outbox.sync.Transactor;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public final class OutboxProcessorBuilder {
     Optional<String> userId = Optional.empty();
     Optional<String> owner = Optional.empty();
     boolean exclusiveStore;
+    Optional<Transactor> transactor = Optional.empty();
     DoubleSupplier random = new SecureRandom()::nextDouble;
 
     OutboxProcessorBuilder(OutboxRepository repository) {
@@ -84,6 +86,16 @@ public final class OutboxProcessorBuilder {
      */
     public OutboxProcessorBuilder exclusiveStore(boolean value) {
         exclusiveStore = value;
+        return this;
+    }
+
+    /**
+     * The store's transactor: each batch's completions, and what the handlers keep of their
+     * deliveries ({@link OutboxHandler#keepDelivered}), then commit in one transaction. Without
+     * one, what handlers keep is written first and the completions after, each on its own.
+     */
+    public OutboxProcessorBuilder transactor(Transactor value) {
+        transactor = Optional.of(Objects.requireNonNull(value, "transactor"));
         return this;
     }
 

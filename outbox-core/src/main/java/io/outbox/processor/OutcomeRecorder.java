@@ -1,6 +1,8 @@
 package io.outbox.processor;
 
 import io.outbox.event.OutboxEvent;
+import io.outbox.handler.Delivered;
+import io.outbox.handler.HandlerRegistry;
 import io.outbox.handler.HandlerResult;
 import io.outbox.listener.OutboxListener;
 import io.outbox.repository.Completion;
@@ -8,20 +10,25 @@ import io.outbox.repository.Failure;
 import io.outbox.repository.OutboxRepository;
 import io.outbox.repository.Wait;
 import io.outbox.retry.RetryPolicy;
+import io.outbox.sync.Transactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
  * Turns handler answers into stored outcomes: completions, failures and waits are each written
  * in one batched call (waits last, so an event waiting on one completed in the same batch is due
- * at once), then the listener hears of them. Stateless apart from its collaborators;
+ * at once), then the listener hears of them. What the handlers keep of their deliveries
+ * ({@link io.outbox.handler.OutboxHandler#keepDelivered}) is written just before the completions,
+ * in their transaction when the processor has a {@link Transactor}. Stateless apart from its collaborators;
  * thread-safe.
  */
 final class OutcomeRecorder {
@@ -34,9 +41,11 @@ final class OutcomeRecorder {
     private final OutboxListener listener;
     private final String owner;
     private final Duration waitRecheck;
+    private final HandlerRegistry handlers;
+    private final Optional<Transactor> transactor;
 
     OutcomeRecorder(OutboxRepository repository, ProcessorConfig config, DoubleSupplier random,
-                    OutboxListener listener, String owner) {
+                    OutboxListener listener, String owner, HandlerRegistry handlers, Optional<Transactor> transactor) {
         this.repository = repository;
         this.retryPolicy = config.retryPolicy();
         this.maxAttemptsOverride = config.maxAttemptsOverride();
@@ -44,10 +53,13 @@ final class OutcomeRecorder {
         this.listener = listener;
         this.owner = owner;
         this.waitRecheck = config.waitRecheck();
+        this.handlers = handlers;
+        this.transactor = transactor;
     }
 
     BatchResult record(List<Attempt> attempts, Instant now) {
         List<Completion> completions = new ArrayList<>();
+        List<Delivered> delivered = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<Wait> waits = new ArrayList<>();
         List<Runnable> notices = new ArrayList<>();
@@ -58,6 +70,7 @@ final class OutcomeRecorder {
             HandlerResult result = attempt.result();
             if (result instanceof HandlerResult.Done done) {
                 completions.add(new Completion(event.id(), owner, now, done.data()));
+                delivered.add(new Delivered(event, done.data()));
                 Duration latency = Duration.between(event.createdAt(), now);
                 notices.add(() -> listener.delivered(event, attempt.handlerTime(), latency));
                 log.debug("delivered {} ({} {}) in {} attempts", event.id(), event.eventType(),
@@ -85,7 +98,7 @@ final class OutcomeRecorder {
                         event.entityId(), failure.reason());
             }
         }
-        writeAll(completions, failures);
+        writeAll(delivered, completions, failures);
         park(waits);
         notices.forEach(Runnable::run);
         return new BatchResult(attempts.size(), completions.size(), retried, failedForGood, 0, waits.size());
@@ -98,6 +111,13 @@ final class OutcomeRecorder {
             log.warn("{} of {} waits were not recorded: their claims had passed to another worker",
                     waits.size() - parked, waits.size());
         }
+    }
+
+    /** Each handler keeps what its deliveries of the batch got, its events in one call. */
+    private void keepDelivered(List<Delivered> delivered) {
+        Map<String, List<Delivered>> byType = new LinkedHashMap<>();
+        delivered.forEach(d -> byType.computeIfAbsent(d.event().eventType(), type -> new ArrayList<>()).add(d));
+        byType.forEach((type, mine) -> handlers.forType(type).ifPresent(h -> h.keepDelivered(List.copyOf(mine))));
     }
 
     private Failure failureOf(OutboxEvent event, HandlerResult result, Instant now) {
@@ -114,19 +134,28 @@ final class OutcomeRecorder {
         return new Failure(event.id(), owner, now, retry.reason(), Optional.of(next));
     }
 
-    private void writeAll(List<Completion> completions, List<Failure> failures) {
-        int written = 0;
-        if (!completions.isEmpty()) {
-            written += repository.markCompleted(completions);
-        }
-        if (!failures.isEmpty()) {
-            written += repository.markFailed(failures);
+    private void writeAll(List<Delivered> delivered, List<Completion> completions, List<Failure> failures) {
+        int[] written = new int[1];
+        Runnable writes = () -> {
+            keepDelivered(delivered);
+            if (!completions.isEmpty()) {
+                written[0] += repository.markCompleted(completions);
+            }
+            if (!failures.isEmpty()) {
+                written[0] += repository.markFailed(failures);
+            }
+        };
+        if (transactor.isPresent() && !delivered.isEmpty()) {
+            transactor.get().inTransaction(recorder -> writes.run());
+        } else {
+            writes.run();
         }
         int expected = completions.size() + failures.size();
-        if (written != expected) {
+        int recorded = written[0];
+        if (recorded != expected) {
             // Our lease ran out and another worker took some events over; its outcome stands.
             log.warn("{} of {} outcomes were not recorded: their claims had passed to another worker",
-                    expected - written, expected);
+                    expected - recorded, expected);
         }
     }
 }

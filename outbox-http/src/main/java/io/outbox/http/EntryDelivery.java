@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -48,13 +47,12 @@ public final class EntryDelivery {
      * @param noun             "mood entry 3f0c...", for reasons
      * @param collection       the collection's path, {@code /api/v1/wellness/mood-entries}
      * @param body             builds the body of a create or update (called only for those)
-     * @param onCreated        stores the backend id a create got
      * @param onDeleted        runs once the backend no longer has the entry
      * @param withoutBackendId the answer to an update or delete when no backend id is known
      * @param secrets          the private values to mask in reasons
      */
     public record Target(String noun, String collection, Optional<String> backendId, Supplier<Body> body,
-                  Consumer<String> onCreated, Runnable onDeleted, HandlerResult withoutBackendId,
+                  Runnable onDeleted, HandlerResult withoutBackendId,
                   List<String> secrets) {
         /** Checks noun and backend id (or its absence), and keeps a copy of the secrets. */
         public Target {
@@ -92,14 +90,11 @@ public final class EntryDelivery {
         }
         return withBody(target, body -> {
             HandlerResult result = api.send(Call.post(target.collection(), body, event.id()));
-            if (result instanceof HandlerResult.Done done) {
-                if (done.data().isEmpty()) {
-                    return HandlerResult.failedForGood("the backend accepted the create of " + target.noun()
-                            + " without giving its id, so it could never be updated or deleted there");
-                }
-                target.onCreated().accept(done.data().get());
+            if (result instanceof HandlerResult.Done done && done.data().isEmpty()) {
+                return HandlerResult.failedForGood("the backend accepted the create of " + target.noun()
+                        + " without giving its id, so it could never be updated or deleted there");
             }
-            return result;
+            return result; // the backend id is the result's data: the handler keeps it with the completion
         });
     }
 

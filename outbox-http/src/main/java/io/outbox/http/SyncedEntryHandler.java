@@ -1,6 +1,8 @@
 package io.outbox.http;
 
+import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
+import io.outbox.handler.Delivered;
 import io.outbox.handler.HandlerResult;
 import io.outbox.handler.OutboxHandler;
 import io.outbox.sync.SyncedEntries;
@@ -8,6 +10,7 @@ import io.outbox.sync.SyncedEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,6 +59,21 @@ public abstract class SyncedEntryHandler<T extends SyncedEntry<T>> implements Ou
         }
         log.debug("{} {}: {}", noun, event.operation().wireName(), result.getClass().getSimpleName());
         return result;
+    }
+
+    /**
+     * Keeps the backend id each delivered create got on its entry, for the whole batch at once:
+     * with the processor's transactor, in the transaction that completes the creates, so an entry
+     * has its backend id exactly when its create is completed. An entry no longer stored (a
+     * migrated event's) is left alone.
+     */
+    @Override
+    public void keepDelivered(List<Delivered> delivered) {
+        for (Delivered d : delivered) {
+            if (d.event().operation() == Operation.CREATE && d.data().isPresent()) {
+                EntryDelivery.entityId(d.event()).ifPresent(id -> entries.setBackendId(id, d.data().get()));
+            }
+        }
     }
 
     /** Delivers the event of an entry of the event's user, found in the local store; {@code noun} names it. */

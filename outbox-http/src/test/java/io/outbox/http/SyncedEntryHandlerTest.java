@@ -2,6 +2,7 @@ package io.outbox.http;
 
 import io.outbox.event.Operation;
 import io.outbox.event.OutboxEvent;
+import io.outbox.handler.Delivered;
 import io.outbox.handler.HandlerResult;
 import io.outbox.sync.SyncedEntries;
 import io.outbox.sync.SyncedEntry;
@@ -88,7 +89,7 @@ class SyncedEntryHandlerTest {
             return delivery.deliver(event, new EntryDelivery.Target(noun, NOTES, entry.backendId(),
                     () -> new EntryDelivery.Ready(Json.write(Map.of("client_id", entry.id().toString(),
                             "text", entry.text()))),
-                    backendId -> notes.setBackendId(entry.id(), backendId), () -> notes.forgotten.add(entry.id()),
+                    () -> notes.forgotten.add(entry.id()),
                     waitingForCreate(noun), PrivateText.of(entry.text())));
         }
     }
@@ -105,11 +106,13 @@ class SyncedEntryHandlerTest {
     }
 
     @Test
-    void givenANewNote_whenItsCreateIsDelivered_thenTheBackendIdIsStoredAndARepeatSendsNothing() {
+    void givenANewNote_whenItsCreateIsDelivered_thenTheBackendIdIsKeptWithTheBatchAndARepeatSendsNothing() {
         Note note = note("alice", "buy milk");
         OutboxEvent create = event(note, Operation.CREATE);
 
         HandlerResult first = handler.handle(create);
+        assertThat(notes.find(note.id()).orElseThrow().backendId()).as("kept with the batch, not per event").isEmpty();
+        handler.keepDelivered(List.of(new Delivered(create, ((HandlerResult.Done) first).data())));
 
         String backendId = notes.find(note.id()).orElseThrow().backendId().orElseThrow();
         assertThat(first).isEqualTo(HandlerResult.done(backendId));
@@ -130,7 +133,8 @@ class SyncedEntryHandlerTest {
     @Test
     void givenADeliveredNote_whenDeleted_thenTheBackendDeletesItAndTheAppForgetsItsText() {
         Note note = note("alice", "secret plan");
-        handler.handle(event(note, Operation.CREATE));
+        OutboxEvent create = event(note, Operation.CREATE);
+        handler.keepDelivered(List.of(new Delivered(create, ((HandlerResult.Done) handler.handle(create)).data())));
         notes.update(notes.find(note.id()).orElseThrow().asDeleted());
 
         assertThat(handler.handle(event(note, Operation.DELETE))).isInstanceOf(HandlerResult.Done.class);
