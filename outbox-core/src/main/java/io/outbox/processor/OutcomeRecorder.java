@@ -58,7 +58,6 @@ final class OutcomeRecorder {
     }
 
     BatchResult record(List<Attempt> attempts, Instant now) {
-        List<Completion> completions = new ArrayList<>();
         List<Delivered> delivered = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<Wait> waits = new ArrayList<>();
@@ -69,7 +68,6 @@ final class OutcomeRecorder {
             OutboxEvent event = attempt.event();
             HandlerResult result = attempt.result();
             if (result instanceof HandlerResult.Done done) {
-                completions.add(new Completion(event.id(), owner, now, done.data()));
                 delivered.add(new Delivered(event, done.data()));
                 Duration latency = Duration.between(event.createdAt(), now);
                 notices.add(() -> listener.delivered(event, attempt.handlerTime(), latency));
@@ -98,10 +96,10 @@ final class OutcomeRecorder {
                         event.entityId(), failure.reason());
             }
         }
-        writeAll(delivered, completions, failures);
+        writeAll(delivered, failures, now);
         park(waits);
         notices.forEach(Runnable::run);
-        return new BatchResult(attempts.size(), completions.size(), retried, failedForGood, 0, waits.size());
+        return new BatchResult(attempts.size(), delivered.size(), retried, failedForGood, 0, waits.size());
     }
 
     /** Written after completions, so an event waiting on one completed in this batch is due at once. */
@@ -134,7 +132,9 @@ final class OutcomeRecorder {
         return new Failure(event.id(), owner, now, retry.reason(), Optional.of(next));
     }
 
-    private void writeAll(List<Delivered> delivered, List<Completion> completions, List<Failure> failures) {
+    private void writeAll(List<Delivered> delivered, List<Failure> failures, Instant now) {
+        List<Completion> completions = delivered.stream()
+                .map(d -> new Completion(d.event().id(), owner, now, d.data())).toList();
         int[] written = new int[1];
         Runnable writes = () -> {
             keepDelivered(delivered);
