@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * nobody else's. A processing event is left (a sync may be sending it) and named, with exit 1.
  * Confined to the command's thread.
  */
-@Command(name = "purge", description = "Delete every event of this user, whatever its status, after --yes;"
+@Command(name = "purge", description = "Delete every event of this user but those a sync is sending, after --yes;"
         + " changes not yet synced then never reach the backend.")
 public final class PurgeCommand implements Callable<Integer> {
     private final Session session;
